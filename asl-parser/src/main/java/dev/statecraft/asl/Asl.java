@@ -1,6 +1,10 @@
 package dev.statecraft.asl;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statecraft.asl.parse.ModelBuilder;
 import dev.statecraft.asl.validate.Diagnostic;
+import dev.statecraft.asl.validate.DiagnosticCodes;
 import java.util.List;
 
 /**
@@ -9,11 +13,25 @@ import java.util.List;
  * throws: it comes back as diagnostics.
  */
 public final class Asl {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Asl() {}
 
   /** Parses and validates a definition given as JSON or YAML text. */
   public static ParseResult parse(String source) {
-    // Placeholder until the model builder lands.
-    return new ParseResult(null, List.of(Diagnostic.error("NOT_IMPLEMENTED", "", "parser not ready")));
+    JsonNode root;
+    try {
+      root = JSON.readTree(source);
+    } catch (Exception e) {
+      return new ParseResult(null, List.of(Diagnostic.error(
+          DiagnosticCodes.INVALID_JSON_DESCRIPTION, "", e.getMessage())));
+    }
+    return parse(root);
+  }
+
+  /** Validates an already-read definition tree. */
+  public static ParseResult parse(JsonNode root) {
+    ModelBuilder.Result r = ModelBuilder.build(root);
+    return new ParseResult(r.machine(), r.diagnostics());
   }
 }

@@ -7,7 +7,11 @@ package dev.statecraft.asl.validate;
 public final class DiagnosticCodes {
   private DiagnosticCodes() {}
 
-  // AWS ValidateStateMachineDefinitionDiagnostic codes.
+  // AWS ValidateStateMachineDefinitionDiagnostic codes (warnings first).
+  public static final String NO_DOLLAR = "NO_DOLLAR";
+  public static final String NO_PATH = "NO_PATH";
+  public static final String PASS_RESULT_IS_STATIC = "PASS_RESULT_IS_STATIC";
+  public static final String MISSING_DESCRIPTION = "MISSING_DESCRIPTION";
   public static final String INVALID_JSON_DESCRIPTION = "INVALID_JSON_DESCRIPTION";
   public static final String SCHEMA_VALIDATION_FAILED = "SCHEMA_VALIDATION_FAILED";
   public static final String MISSING_TRANSITION_TARGET = "MISSING_TRANSITION_TARGET";
