@@ -1,0 +1,57 @@
+package dev.statecraft.engine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The branches of a running Parallel state, or the iterations of a running Map state. */
+final class ChildGroup {
+  /** Items (Map) to start; for Parallel, one null per branch. */
+  final List<JsonNode> items;
+  final JsonNode[] results;
+  final List<Frame> running = new ArrayList<>();
+  final int maxConcurrency;
+  final int toleratedCount;
+  final double toleratedPercentage;
+  int started;
+  int succeeded;
+  int failed;
+  /** The first failure, reported when the group fails. */
+  String error;
+  String cause;
+  boolean finished;
+
+  ChildGroup(List<JsonNode> items, int maxConcurrency, int toleratedCount,
+      double toleratedPercentage) {
+    this.items = items;
+    this.results = new JsonNode[items.size()];
+    this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
+    this.toleratedCount = toleratedCount;
+    this.toleratedPercentage = toleratedPercentage;
+  }
+
+  int size() {
+    return items.size();
+  }
+
+  /**
+   * Whether this many failed children are still within the tolerated threshold. Without
+   * ToleratedFailureCount/Percentage (negative here) no failure is tolerated.
+   */
+  boolean tolerates(int failures) {
+    if (toleratedCount < 0 && toleratedPercentage < 0) {
+      return failures == 0;
+    }
+    boolean exceeded = (toleratedCount >= 0 && failures > toleratedCount)
+        || (toleratedPercentage >= 0 && failures * 100.0 / items.size() > toleratedPercentage);
+    return !exceeded;
+  }
+
+  boolean hasThreshold() {
+    return toleratedCount >= 0 || toleratedPercentage >= 0;
+  }
+
+  boolean allDone() {
+    return succeeded + failed == items.size();
+  }
+}

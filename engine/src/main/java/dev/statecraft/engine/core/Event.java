@@ -1,0 +1,33 @@
+package dev.statecraft.engine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What happens to an execution from outside the interpreter. Every event carries its time, so the
+ * interpreter never reads a clock.
+ */
+public sealed interface Event {
+  /** Epoch milliseconds at which the event happened. */
+  long timeMillis();
+
+  /** A worker (or integration) began the task. */
+  record TaskStarted(long taskId, long timeMillis) implements Event {}
+
+  /** The task finished with an output. */
+  record TaskSucceeded(long taskId, JsonNode output, long timeMillis) implements Event {}
+
+  /** The task failed with an error name and cause. */
+  record TaskFailed(long taskId, String error, String cause, long timeMillis) implements Event {}
+
+  /** The task exceeded its TimeoutSeconds or HeartbeatSeconds. */
+  record TaskTimedOut(long taskId, String error, String cause, long timeMillis) implements Event {}
+
+  /** A timer started by {@link Command.StartTimer} is due. */
+  record TimerFired(long timerId, long timeMillis) implements Event {}
+
+  /** StopExecution: abort with an optional error and cause. */
+  record Stop(String error, String cause, long timeMillis) implements Event {}
+
+  /** The execution's TimeoutSeconds elapsed. */
+  record ExecutionTimeout(long timeMillis) implements Event {}
+}

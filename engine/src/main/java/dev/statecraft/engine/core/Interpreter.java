@@ -1,0 +1,828 @@
+package dev.statecraft.engine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.asl.expr.Template;
+import dev.statecraft.asl.model.Catcher;
+import dev.statecraft.asl.model.ChoiceRule;
+import dev.statecraft.asl.model.ChoiceState;
+import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.asl.model.FailState;
+import dev.statecraft.asl.model.MapState;
+import dev.statecraft.asl.model.ParallelState;
+import dev.statecraft.asl.model.PassState;
+import dev.statecraft.asl.model.QueryLanguage;
+import dev.statecraft.asl.model.Recoverable;
+import dev.statecraft.asl.model.Retrier;
+import dev.statecraft.asl.model.State;
+import dev.statecraft.asl.model.StateMachine;
+import dev.statecraft.asl.model.SucceedState;
+import dev.statecraft.asl.model.TaskState;
+import dev.statecraft.asl.model.Transition;
+import dev.statecraft.asl.model.WaitState;
+import dev.statecraft.asl.model.Workflow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ASL interpreter as a pure step: given an execution's state and one event, it advances the
+ * execution as far as it can without waiting, and returns the history it wrote and the commands
+ * the runtime must carry out. No clock, no threads, no I/O: time and random bits come from the
+ * events and the execution's seed, so replaying the same events gives the same result.
+ */
+public final class Interpreter {
+  /** Timer id reserved for the execution's own TimeoutSeconds. */
+  static final long EXECUTION_TIMER = 0;
+
+  private final ExecutionState execution;
+  private final long now;
+  private final History history;
+  private final List<Command> commands = new ArrayList<>();
+  private final Deque<Frame> runnable = new ArrayDeque<>();
+
+  private Interpreter(ExecutionState execution, long now) {
+    this.execution = execution;
+    this.now = now;
+    this.history = new History(execution, now);
+  }
+
+  /** A started execution: its state and the first step. */
+  public record Started(ExecutionState state, Step step) {}
+
+  /**
+   * Starts an execution and runs it as far as it goes.
+   *
+   * @param seed random seed for States.UUID / MathRandom / $random (replayable)
+   * @param recordHistory false to skip building history events (Express without logging)
+   */
+  public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
+      long seed, boolean recordHistory) {
+    ExecutionState state = new ExecutionState(machine, info, input, seed, recordHistory);
+    Interpreter it = new Interpreter(state, info.startMillis());
+    if (it.history.enabled(null)) {
+      ObjectNode d = History.payload("input", input);
+      d.put("roleArn", info.roleArn());
+      it.history.add(null, EventType.ExecutionStarted, d);
+    }
+    if (machine.timeoutSeconds() != null) {
+      it.commands.add(new Command.StartTimer(EXECUTION_TIMER,
+          info.startMillis() + machine.timeoutSeconds() * 1000L));
+    }
+    Frame root = new Frame(machine.workflow(), null, -1, new Variables(null), null);
+    state.root = root;
+    root.moveTo(machine.workflow().state(machine.startAt()), input);
+    it.runnable.add(root);
+    it.drain();
+    return new Started(state, it.result());
+  }
+
+  /** Applies one event to a running execution. Events for finished executions are ignored. */
+  public static Step step(ExecutionState state, Event event) {
+    Interpreter it = new Interpreter(state, event.timeMillis());
+    if (state.status == ExecutionStatus.RUNNING) {
+      it.apply(event);
+      it.drain();
+    }
+    return it.result();
+  }
+
+  private Step result() {
+    return new Step(history.events(), commands);
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  private void apply(Event event) {
+    if (event instanceof Event.TimerFired t) {
+      timerFired(t.timerId());
+    } else if (event instanceof Event.TaskStarted t) {
+      Frame f = execution.waiting.get(t.taskId());
+      if (f != null && history.enabled(f)) {
+        history.add(f, EventType.TaskStarted, taskDetails((TaskState) f.state));
+      }
+    } else if (event instanceof Event.TaskSucceeded t) {
+      Frame f = execution.waiting.remove(t.taskId());
+      if (f != null) {
+        TaskState task = (TaskState) f.state;
+        if (history.enabled(f)) {
+          ObjectNode d = taskDetails(task);
+          d.setAll(History.payload("output", t.output()));
+          history.add(f, EventType.TaskSucceeded, d);
+        }
+        f.waitingFor = Frame.Wait.NONE;
+        f.status = Frame.Status.RUNNING;
+        guarded(f, () -> finishState(f, t.output()));
+        runnable.add(f);
+      }
+    } else if (event instanceof Event.TaskFailed t) {
+      taskFailed(t.taskId(), EventType.TaskFailed, t.error(), t.cause());
+    } else if (event instanceof Event.TaskTimedOut t) {
+      taskFailed(t.taskId(), EventType.TaskTimedOut, t.error(), t.cause());
+    } else if (event instanceof Event.Stop stop) {
+      abort(stop.error(), stop.cause());
+    } else if (event instanceof Event.ExecutionTimeout) {
+      timeout();
+    }
+  }
+
+  private void taskFailed(long taskId, EventType type, String error, String cause) {
+    Frame f = execution.waiting.remove(taskId);
+    if (f == null) {
+      return;
+    }
+    if (history.enabled(f)) {
+      ObjectNode d = taskDetails((TaskState) f.state);
+      d.setAll(History.error(error, cause));
+      history.add(f, type, d);
+    }
+    f.waitingFor = Frame.Wait.NONE;
+    f.status = Frame.Status.RUNNING;
+    handleFailure(f, error, cause);
+    runnable.add(f);
+  }
+
+  private void timerFired(long timerId) {
+    if (timerId == EXECUTION_TIMER) {
+      timeout();
+      return;
+    }
+    Frame f = execution.waiting.remove(timerId);
+    if (f == null) {
+      return;
+    }
+    Frame.Wait what = f.waitingFor;
+    f.waitingFor = Frame.Wait.NONE;
+    f.status = Frame.Status.RUNNING;
+    if (what == Frame.Wait.WAIT_STATE) {
+      guarded(f, () -> finishState(f, f.effectiveInput));
+    }
+    // RETRY_BACKOFF: the frame re-runs its state's work below.
+    runnable.add(f);
+  }
+
+  // ---- the run loop -------------------------------------------------------------------------
+
+  private void drain() {
+    while (!runnable.isEmpty() && execution.status == ExecutionStatus.RUNNING) {
+      Frame f = runnable.poll();
+      while (f.status == Frame.Status.RUNNING && execution.status == ExecutionStatus.RUNNING) {
+        runState(f);
+      }
+    }
+  }
+
+  private void guarded(Frame f, Runnable work) {
+    try {
+      work.run();
+    } catch (StateFailure e) {
+      handleFailure(f, e.error(), e.cause());
+    }
+  }
+
+  /** Enters the frame's current state if needed, then does (or redoes) its work. */
+  private void runState(Frame f) {
+    State s = f.state;
+    if (!f.entered) {
+      f.entered = true;
+      f.enteredMillis = now;
+      execution.transitions++;
+      if (history.enabled(f)) {
+        history.add(f, enteredType(s), History.stateEntered(s.name(), f.input));
+      }
+    }
+    guarded(f, () -> work(f, s));
+  }
+
+  private void work(Frame f, State s) {
+    if (s instanceof PassState p) {
+      pass(f, p);
+    } else if (s instanceof TaskState t) {
+      task(f, t);
+    } else if (s instanceof ChoiceState c) {
+      choice(f, c);
+    } else if (s instanceof WaitState w) {
+      waitState(f, w);
+    } else if (s instanceof SucceedState ok) {
+      succeed(f, ok);
+    } else if (s instanceof FailState fail) {
+      failState(f, fail);
+    } else if (s instanceof ParallelState p) {
+      parallel(f, p);
+    } else {
+      map(f, (MapState) s);
+    }
+  }
+
+  private EvalContext ctx(Frame f, JsonNode input) {
+    return new EvalContext(execution, f, input, now);
+  }
+
+  // ---- state types --------------------------------------------------------------------------
+
+  private void pass(Frame f, PassState p) {
+    EvalContext c = ctx(f, f.input);
+    JsonNode result;
+    if (p.queryLanguage() == QueryLanguage.JSONATA) {
+      result = f.input;
+    } else {
+      JsonNode effective = DataPipeline.effectiveInput(p, c);
+      result = p.result() != null ? ((Template.Constant) p.result()).value() : effective;
+    }
+    finishState(f, result);
+  }
+
+  private void task(Frame f, TaskState t) {
+    if (f.retryCounts == null) {
+      f.retryCounts = new int[t.retry().size()];
+    }
+    long taskId = execution.newId();
+    if (t.resource() != null && t.resource().endsWith(".waitForTaskToken")) {
+      f.taskToken = TaskTokens.token(execution, taskId);
+    }
+    EvalContext c = ctx(f, f.input);
+    JsonNode input = DataPipeline.effectiveInput(t, c);
+    Long timeout = seconds(t.timeoutSeconds(), c, "TimeoutSeconds");
+    Long heartbeat = seconds(t.heartbeatSeconds(), c, "HeartbeatSeconds");
+    JsonNode credentials = t.credentials() == null ? null
+        : TemplateEvaluator.evaluate(t.credentials(), c, "Credentials");
+    f.effectiveInput = input;
+    f.waitingFor = Frame.Wait.TASK;
+    f.pendingId = taskId;
+    f.status = Frame.Status.WAITING;
+    execution.waiting.put(taskId, f);
+    if (history.enabled(f)) {
+      ObjectNode d = taskDetails(t);
+      d.put("region", TaskResources.region(t.resource()));
+      d.put("parameters", Json.write(input));
+      if (timeout != null) {
+        d.put("timeoutInSeconds", timeout);
+      }
+      if (heartbeat != null) {
+        d.put("heartbeatInSeconds", heartbeat);
+      }
+      history.add(f, EventType.TaskScheduled, d);
+    }
+    commands.add(new Command.ScheduleTask(taskId, t.name(), t.resource(), input, timeout,
+        heartbeat, f.taskToken, credentials));
+  }
+
+  private static ObjectNode taskDetails(TaskState t) {
+    ObjectNode d = Json.object();
+    d.put("resourceType", TaskResources.resourceType(t.resource()));
+    d.put("resource", TaskResources.resource(t.resource()));
+    return d;
+  }
+
+  private Long seconds(Template t, EvalContext c, String field) {
+    if (t == null) {
+      return null;
+    }
+    JsonNode v = TemplateEvaluator.evaluate(t, c, field);
+    if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() <= 0) {
+      throw new StateFailure(ErrorNames.RUNTIME, "The value of the field '" + field
+          + "' must be a positive integer, got " + Json.write(v));
+    }
+    return v.asLong();
+  }
+
+  private void choice(Frame f, ChoiceState c) {
+    EvalContext ctx = ctx(f, f.input);
+    JsonNode effective = c.queryLanguage() == QueryLanguage.JSONATA ? f.input
+        : DataPipeline.select(c.io().inputPath(), f.input, "InputPath");
+    EvalContext rules = ctx.withInput(effective);
+    for (ChoiceRule.Branch b : c.choices()) {
+      if (ChoiceEvaluator.matches(b.rule(), rules)) {
+        exitAndGo(f, c, effective, ctx, b.next(), b.assign(), b.output());
+        return;
+      }
+    }
+    if (c.defaultState() != null) {
+      exitAndGo(f, c, effective, ctx, c.defaultState(), null, null);
+      return;
+    }
+    throw new StateFailure(ErrorNames.NO_CHOICE_MATCHED,
+        "No Matches! Matched with Choices: " + c.choices().size() + " ; and no Default.");
+  }
+
+  /** Leaves a Choice state: output, Assign (the rule's, then the state's), and transition. */
+  private void exitAndGo(Frame f, ChoiceState c, JsonNode effective, EvalContext ctx, String next,
+      Template ruleAssign, Template ruleOutput) {
+    JsonNode output;
+    Map<String, JsonNode> assigned = null;
+    if (c.queryLanguage() == QueryLanguage.JSONATA) {
+      Template out = ruleOutput != null ? ruleOutput : c.io().output();
+      output = out == null ? f.input : TemplateEvaluator.evaluate(out, ctx, "Output");
+    } else {
+      output = DataPipeline.select(c.io().outputPath(), effective, "OutputPath");
+    }
+    Template assign = ruleAssign != null ? ruleAssign : c.io().assign();
+    if (assign != null) {
+      assigned = evaluateAssign(assign, c.queryLanguage() == QueryLanguage.JSONATA ? ctx
+          : ctx.withInput(effective));
+    }
+    applyAssigned(f, assigned);
+    exited(f, c, output, assigned);
+    f.moveTo(f.workflow.state(next), output);
+  }
+
+  private void waitState(Frame f, WaitState w) {
+    EvalContext c = ctx(f, f.input);
+    JsonNode effective = w.queryLanguage() == QueryLanguage.JSONATA ? f.input
+        : DataPipeline.select(w.io().inputPath(), f.input, "InputPath");
+    EvalContext ec = c.withInput(effective);
+    long due;
+    if (w.seconds() != null) {
+      JsonNode v = TemplateEvaluator.evaluate(w.seconds(), ec, "Seconds");
+      if (!v.isIntegralNumber() || v.asLong() < 0) {
+        throw new StateFailure(ErrorNames.RUNTIME, "The value of the field 'Seconds"
+            + (w.seconds() instanceof Template.PathValue ? "Path" : "")
+            + "' must be a non-negative integer, got " + Json.write(v));
+      }
+      due = now + v.asLong() * 1000L;
+    } else {
+      JsonNode v = TemplateEvaluator.evaluate(w.timestamp(), ec, "Timestamp");
+      java.time.Instant at = v.isTextual()
+          ? dev.statecraft.asl.expr.AslTimestamp.parse(v.asText()) : null;
+      if (at == null) {
+        throw new StateFailure(ErrorNames.RUNTIME, "The value of the field 'Timestamp"
+            + (w.timestamp() instanceof Template.PathValue ? "Path" : "")
+            + "' must be an RFC 3339 timestamp, got " + Json.write(v));
+      }
+      due = Math.max(now, at.toEpochMilli());
+    }
+    f.effectiveInput = effective;
+    long timerId = execution.newId();
+    f.waitingFor = Frame.Wait.WAIT_STATE;
+    f.pendingId = timerId;
+    f.status = Frame.Status.WAITING;
+    execution.waiting.put(timerId, f);
+    commands.add(new Command.StartTimer(timerId, due));
+  }
+
+  private void succeed(Frame f, SucceedState s) {
+    JsonNode output;
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      output = s.io().output() == null ? f.input
+          : TemplateEvaluator.evaluate(s.io().output(), ctx(f, f.input), "Output");
+    } else {
+      JsonNode effective = DataPipeline.select(s.io().inputPath(), f.input, "InputPath");
+      output = DataPipeline.select(s.io().outputPath(), effective, "OutputPath");
+    }
+    exited(f, s, output, null);
+    frameSucceeded(f, output);
+  }
+
+  private void failState(Frame f, FailState s) {
+    EvalContext c = ctx(f, f.input);
+    String error = s.error() == null ? null : text(s.error(), c, "Error");
+    String cause = s.cause() == null ? null : text(s.cause(), c, "Cause");
+    frameFailed(f, error, cause);
+  }
+
+  private static String text(Template t, EvalContext c, String field) {
+    JsonNode v = TemplateEvaluator.evaluate(t, c, field);
+    if (!v.isTextual()) {
+      throw new StateFailure(ErrorNames.RUNTIME, "The value of the field '" + field
+          + "' must be a string, got " + Json.write(v));
+    }
+    return v.asText();
+  }
+
+  // ---- Parallel and Map ---------------------------------------------------------------------
+
+  private void parallel(Frame f, ParallelState p) {
+    if (f.retryCounts == null) {
+      f.retryCounts = new int[p.retry().size()];
+    }
+    if (history.enabled(f)) {
+      history.add(f, EventType.ParallelStateStarted, null);
+    }
+    JsonNode input = DataPipeline.effectiveInput(p, ctx(f, f.input));
+    List<JsonNode> items = new ArrayList<>();
+    for (int i = 0; i < p.branches().size(); i++) {
+      items.add(input);
+    }
+    ChildGroup group = new ChildGroup(items, 0, -1, -1);
+    startChildren(f, group);
+  }
+
+  private void map(Frame f, MapState m) {
+    if (f.retryCounts == null) {
+      f.retryCounts = new int[m.retry().size()];
+    }
+    MapRun run = MapRun.prepare(m, ctx(f, f.input));
+    f.effectiveInput = run.effectiveInput();
+    boolean distributed = m.mode() == MapState.ProcessorMode.DISTRIBUTED;
+    if (history.enabled(f)) {
+      if (distributed) {
+        history.add(f, EventType.MapRunStarted, Json.object().put("mapRunArn",
+            execution.info.executionArn() + "/" + m.name()));
+      } else {
+        history.add(f, EventType.MapStateStarted,
+            Json.object().put("length", run.items().size()));
+      }
+    }
+    ChildGroup group = new ChildGroup(run.items(), run.maxConcurrency(), run.toleratedCount(),
+        run.toleratedPercentage());
+    startChildren(f, group);
+  }
+
+  private void startChildren(Frame f, ChildGroup group) {
+    f.children = group;
+    f.waitingFor = Frame.Wait.CHILDREN;
+    f.status = Frame.Status.WAITING;
+    if (group.size() == 0) {
+      childrenDone(f);
+      return;
+    }
+    while (group.started < group.size() && group.running.size() < group.maxConcurrency) {
+      startChild(f, group);
+    }
+  }
+
+  private void startChild(Frame parent, ChildGroup group) {
+    int index = group.started++;
+    Workflow workflow;
+    JsonNode input = group.items.get(index);
+    JsonNode item = null;
+    if (parent.state instanceof ParallelState p) {
+      workflow = p.branches().get(index);
+    } else {
+      MapState m = (MapState) parent.state;
+      workflow = m.processor();
+      item = input;
+      input = MapRun.iterationInput(m, ctx(parent, parent.input), parent.effectiveInput, index,
+          item);
+    }
+    Frame child = new Frame(workflow, parent, index, new Variables(parent.variables), item);
+    child.silent = parent.silent || (parent.state instanceof MapState m
+        && m.mode() == MapState.ProcessorMode.DISTRIBUTED);
+    child.lastEventId = parent.lastEventId;
+    group.running.add(child);
+    if (parent.state instanceof MapState m && history.enabled(child)) {
+      history.add(child, EventType.MapIterationStarted, History.iteration(m.name(), index));
+    }
+    child.moveTo(workflow.state(workflow.startAt()), input);
+    runnable.add(child);
+  }
+
+  /** A child frame finished: record it, start the next one, or finish the group. */
+  private void childFinished(Frame child) {
+    Frame parent = child.parent;
+    ChildGroup group = parent.children;
+    if (group == null || group.finished) {
+      return;
+    }
+    group.running.remove(child);
+    boolean isMap = parent.state instanceof MapState;
+    if (child.status == Frame.Status.SUCCEEDED) {
+      group.succeeded++;
+      group.results[child.index] = child.output;
+      if (isMap && history.enabled(child)) {
+        history.add(child, EventType.MapIterationSucceeded,
+            History.iteration(parent.state.name(), child.index));
+      }
+    } else {
+      group.failed++;
+      if (group.error == null && !group.tolerates(group.failed)) {
+        group.error = child.error;
+        group.cause = child.cause;
+      }
+      ObjectNode failure = Json.object();
+      failure.put("Error", child.error);
+      failure.put("Cause", child.cause);
+      group.results[child.index] = failure;
+      if (isMap && history.enabled(child)) {
+        history.add(child, EventType.MapIterationFailed,
+            History.iteration(parent.state.name(), child.index));
+      }
+      if (!group.tolerates(group.failed)) {
+        failGroup(parent, group);
+        return;
+      }
+    }
+    if (group.started < group.size()) {
+      startChild(parent, group);
+    }
+    if (group.allDone()) {
+      childrenDone(parent);
+    }
+  }
+
+  private void failGroup(Frame parent, ChildGroup group) {
+    group.finished = true;
+    for (Frame other : new ArrayList<>(group.running)) {
+      abortFrame(other);
+      if (parent.state instanceof MapState m && history.enabled(other)) {
+        history.add(other, EventType.MapIterationAborted, History.iteration(m.name(), other.index));
+      }
+    }
+    group.running.clear();
+    parent.children = null;
+    parent.status = Frame.Status.RUNNING;
+    parent.waitingFor = Frame.Wait.NONE;
+    String error = group.error;
+    String cause = group.cause;
+    if (parent.state instanceof MapState m) {
+      if (group.hasThreshold()) {
+        error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
+        cause = "The specified tolerated failure threshold was exceeded";
+      }
+      if (history.enabled(parent)) {
+        history.add(parent, m.mode() == MapState.ProcessorMode.DISTRIBUTED
+            ? EventType.MapRunFailed : EventType.MapStateFailed,
+            m.mode() == MapState.ProcessorMode.DISTRIBUTED ? History.error(error, cause) : null);
+      }
+    } else if (history.enabled(parent)) {
+      history.add(parent, EventType.ParallelStateFailed, null);
+    }
+    handleFailure(parent, error, cause);
+    runnable.add(parent);
+  }
+
+  private void childrenDone(Frame parent) {
+    ChildGroup group = parent.children;
+    group.finished = true;
+    parent.children = null;
+    parent.status = Frame.Status.RUNNING;
+    parent.waitingFor = Frame.Wait.NONE;
+    ArrayNode results = Json.NODES.arrayNode(group.size());
+    for (JsonNode r : group.results) {
+      results.add(r);
+    }
+    if (history.enabled(parent)) {
+      if (parent.state instanceof MapState m) {
+        history.add(parent, m.mode() == MapState.ProcessorMode.DISTRIBUTED
+            ? EventType.MapRunSucceeded : EventType.MapStateSucceeded, null);
+      } else {
+        history.add(parent, EventType.ParallelStateSucceeded, null);
+      }
+    }
+    guarded(parent, () -> finishState(parent, results));
+    runnable.add(parent);
+  }
+
+  // ---- finishing a state --------------------------------------------------------------------
+
+  /**
+   * The state's work produced {@code result}: apply ResultSelector, ResultPath, OutputPath (or
+   * JSONata Output), Assign, write the Exited event, and transition.
+   */
+  private void finishState(Frame f, JsonNode result) {
+    State s = f.state;
+    EvalContext c = ctx(f, f.input);
+    JsonNode output;
+    Map<String, JsonNode> assigned = null;
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      boolean hasResult = !(s instanceof PassState) && !(s instanceof WaitState);
+      if (hasResult) {
+        c.result = result;
+      }
+      output = s.io().output() == null ? result
+          : TemplateEvaluator.evaluate(s.io().output(), c, "Output");
+      if (s.io().assign() != null) {
+        assigned = evaluateAssign(s.io().assign(), c);
+      }
+    } else {
+      JsonNode selected = s instanceof PassState || s instanceof WaitState ? result
+          : DataPipeline.selectResult(s, result, c);
+      if (s.io().assign() != null) {
+        assigned = evaluateAssign(s.io().assign(), c.withInput(selected));
+      }
+      JsonNode merged = s instanceof WaitState ? f.input
+          : DataPipeline.applyResultPath(s.io().resultPath(), f.input, selected);
+      output = DataPipeline.select(s.io().outputPath(), merged, "OutputPath");
+    }
+    applyAssigned(f, assigned);
+    exited(f, s, output, assigned);
+    Transition t = transitionOf(s);
+    if (t instanceof Transition.Next n) {
+      f.moveTo(f.workflow.state(n.state()), output);
+    } else {
+      frameSucceeded(f, output);
+    }
+  }
+
+  private Map<String, JsonNode> evaluateAssign(Template assign, EvalContext c) {
+    JsonNode values = TemplateEvaluator.evaluate(assign, c, "Assign");
+    Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+    values.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private static void applyAssigned(Frame f, Map<String, JsonNode> assigned) {
+    if (assigned != null) {
+      assigned.forEach(f.variables::set);
+    }
+  }
+
+  private void exited(Frame f, State s, JsonNode output, Map<String, JsonNode> assigned) {
+    if (history.enabled(f)) {
+      history.add(f, exitedType(s), History.stateExited(s.name(), output, assigned));
+    }
+  }
+
+  private static Transition transitionOf(State s) {
+    if (s instanceof PassState p) {
+      return p.transition();
+    } else if (s instanceof TaskState t) {
+      return t.transition();
+    } else if (s instanceof WaitState w) {
+      return w.transition();
+    } else if (s instanceof ParallelState p) {
+      return p.transition();
+    } else if (s instanceof MapState m) {
+      return m.transition();
+    }
+    return Transition.END;
+  }
+
+  // ---- failures -----------------------------------------------------------------------------
+
+  /** Retry, else Catch, else fail the frame. */
+  private void handleFailure(Frame f, String error, String cause) {
+    State s = f.state;
+    if (s instanceof Recoverable r && !ErrorNames.RUNTIME.equals(error)) {
+      List<Retrier> retriers = r.retry();
+      for (int i = 0; i < retriers.size(); i++) {
+        Retrier retrier = retriers.get(i);
+        if (FailureMatch.matches(retrier.errorEquals(), error, s)) {
+          if (f.retryCounts == null) {
+            f.retryCounts = new int[retriers.size()];
+          }
+          int attempt = f.retryCounts[i];
+          if (attempt < retrier.maxAttempts()) {
+            f.retryCounts[i]++;
+            f.retryCount++;
+            scheduleRetry(f, retrier, attempt);
+            return;
+          }
+          break; // an exhausted retrier hands over to the catchers
+        }
+      }
+      for (Catcher catcher : r.catchers()) {
+        if (FailureMatch.matches(catcher.errorEquals(), error, s)) {
+          try {
+            caught(f, catcher, error, cause);
+          } catch (StateFailure e) {
+            frameFailed(f, e.error(), e.cause());
+          }
+          return;
+        }
+      }
+    }
+    if (history.enabled(f) && isEvaluationError(error) && f.parent == null) {
+      ObjectNode d = History.error(error, cause);
+      d.put("state", s.name());
+      history.add(f, EventType.EvaluationFailed, d);
+    }
+    frameFailed(f, error, cause);
+  }
+
+  private static boolean isEvaluationError(String error) {
+    return ErrorNames.QUERY_EVALUATION_ERROR.equals(error);
+  }
+
+  private void scheduleRetry(Frame f, Retrier retrier, int attempt) {
+    double delay = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt);
+    if (retrier.maxDelaySeconds() != null) {
+      delay = Math.min(delay, retrier.maxDelaySeconds());
+    }
+    if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
+      delay = delay * ((execution.nextRandom() >>> 11) * 0x1.0p-53);
+    }
+    long timerId = execution.newId();
+    f.waitingFor = Frame.Wait.RETRY_BACKOFF;
+    f.pendingId = timerId;
+    f.status = Frame.Status.WAITING;
+    f.children = null;
+    execution.waiting.put(timerId, f);
+    commands.add(new Command.StartTimer(timerId, now + Math.round(delay * 1000)));
+  }
+
+  private void caught(Frame f, Catcher catcher, String error, String cause) {
+    State s = f.state;
+    ObjectNode errorOutput = Json.object();
+    errorOutput.put("Error", error);
+    errorOutput.put("Cause", cause);
+    JsonNode output;
+    Map<String, JsonNode> assigned = null;
+    EvalContext c = ctx(f, f.input);
+    if (s.queryLanguage() == QueryLanguage.JSONATA) {
+      c.errorOutput = errorOutput;
+      output = catcher.output() == null ? errorOutput
+          : TemplateEvaluator.evaluate(catcher.output(), c, "Output");
+      if (catcher.assign() != null) {
+        assigned = evaluateAssign(catcher.assign(), c);
+      }
+    } else {
+      if (catcher.assign() != null) {
+        assigned = evaluateAssign(catcher.assign(), c.withInput(errorOutput));
+      }
+      output = DataPipeline.applyResultPath(catcher.resultPath(), f.input, errorOutput);
+    }
+    applyAssigned(f, assigned);
+    exited(f, s, output, assigned);
+    f.moveTo(f.workflow.state(catcher.next()), output);
+  }
+
+  // ---- frame endings ------------------------------------------------------------------------
+
+  private void frameSucceeded(Frame f, JsonNode output) {
+    f.status = Frame.Status.SUCCEEDED;
+    f.output = output;
+    if (f.parent == null) {
+      finishExecution(ExecutionStatus.SUCCEEDED, output, null, null);
+    } else {
+      childFinished(f);
+    }
+  }
+
+  private void frameFailed(Frame f, String error, String cause) {
+    f.status = Frame.Status.FAILED;
+    f.error = error;
+    f.cause = cause;
+    if (f.parent == null) {
+      finishExecution(ExecutionStatus.FAILED, null, error, cause);
+    } else {
+      childFinished(f);
+    }
+  }
+
+  /** Stops a frame and everything under it, cancelling its tasks and timers. */
+  private void abortFrame(Frame f) {
+    if (f.isFinished()) {
+      return;
+    }
+    if (f.children != null) {
+      for (Frame c : new ArrayList<>(f.children.running)) {
+        abortFrame(c);
+      }
+      f.children.finished = true;
+    }
+    if (f.pendingId >= 0 && execution.waiting.remove(f.pendingId) != null) {
+      commands.add(f.waitingFor == Frame.Wait.TASK ? new Command.CancelTask(f.pendingId)
+          : new Command.CancelTimer(f.pendingId));
+    }
+    f.status = Frame.Status.ABORTED;
+    runnable.remove(f);
+  }
+
+  private void abort(String error, String cause) {
+    abortFrame(execution.root);
+    if (history.enabled(null)) {
+      history.add(null, EventType.ExecutionAborted, History.error(error, cause));
+    }
+    end(ExecutionStatus.ABORTED, null, error, cause);
+  }
+
+  private void timeout() {
+    abortFrame(execution.root);
+    String error = ErrorNames.TIMEOUT;
+    String cause = "The execution timed out after " + execution.machine.timeoutSeconds()
+        + " seconds.";
+    if (history.enabled(null)) {
+      history.add(null, EventType.ExecutionTimedOut, History.error(error, cause));
+    }
+    end(ExecutionStatus.TIMED_OUT, null, error, cause);
+  }
+
+  private void finishExecution(ExecutionStatus status, JsonNode output, String error,
+      String cause) {
+    if (history.enabled(null)) {
+      if (status == ExecutionStatus.SUCCEEDED) {
+        history.add(execution.root, EventType.ExecutionSucceeded,
+            History.payload("output", output));
+      } else {
+        history.add(execution.root, EventType.ExecutionFailed, History.error(error, cause));
+      }
+    }
+    if (execution.machine.timeoutSeconds() != null) {
+      commands.add(new Command.CancelTimer(EXECUTION_TIMER));
+    }
+    end(status, output, error, cause);
+  }
+
+  private void end(ExecutionStatus status, JsonNode output, String error, String cause) {
+    execution.status = status;
+    execution.output = output;
+    execution.error = error;
+    execution.cause = cause;
+    runnable.clear();
+    commands.add(new Command.Finish(status, output, error, cause));
+  }
+
+  // ---- event names --------------------------------------------------------------------------
+
+  private static EventType enteredType(State s) {
+    return EventType.valueOf(s.type() + "StateEntered");
+  }
+
+  private static EventType exitedType(State s) {
+    return EventType.valueOf(s.type() + "StateExited");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.statecraft.engine.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.asl.expr.Template;
+import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.asl.model.MapState;
+import dev.statecraft.asl.model.QueryLanguage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a Map state iterates over: its items (after ItemsPath/Items and ItemBatcher), the
+ * concurrency and the failure tolerance, all evaluated when the state starts.
+ *
+ * @param effectiveInput the Map's input after InputPath, which ItemSelector sees as {@code $}
+ */
+record MapRun(
+    JsonNode effectiveInput,
+    List<JsonNode> items,
+    int maxConcurrency,
+    int toleratedCount,
+    double toleratedPercentage) {
+
+  static MapRun prepare(MapState m, EvalContext ctx) {
+    boolean jsonata = m.queryLanguage() == QueryLanguage.JSONATA;
+    JsonNode effective = jsonata ? ctx.input
+        : DataPipeline.select(m.io().inputPath(), ctx.input, "InputPath");
+    EvalContext ec = ctx.withInput(effective);
+    JsonNode items = m.items() == null ? effective
+        : TemplateEvaluator.evaluate(m.items(), ec, jsonata ? "Items" : "ItemsPath");
+    if (!items.isArray()) {
+      if (jsonata) {
+        throw new StateFailure(ErrorNames.QUERY_EVALUATION_ERROR,
+            "The Items field must evaluate to a JSON array, got " + Json.write(items));
+      }
+      throw new StateFailure(ErrorNames.RUNTIME, "Map state input must be an array, got "
+          + Json.write(items));
+    }
+    List<JsonNode> list = new ArrayList<>(items.size());
+    items.forEach(list::add);
+    if (m.itemBatcher() != null) {
+      list = batch(m, list, ec);
+    }
+    int max = intField(m.maxConcurrency(), ec, "MaxConcurrency", 0);
+    int count = intField(m.toleratedFailureCount(), ec, "ToleratedFailureCount", -1);
+    double pct = m.toleratedFailurePercentage() == null ? -1
+        : TemplateEvaluator.evaluate(m.toleratedFailurePercentage(), ec,
+            "ToleratedFailurePercentage").asDouble();
+    return new MapRun(effective, list, max, count, pct);
+  }
+
+  private static int intField(Template t, EvalContext c, String field, int absent) {
+    if (t == null) {
+      return absent;
+    }
+    JsonNode v = TemplateEvaluator.evaluate(t, c, field);
+    if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
+      throw new StateFailure(ErrorNames.RUNTIME, "The value of the field '" + field
+          + "' must be a non-negative integer, got " + Json.write(v));
+    }
+    return v.asInt();
+  }
+
+  private static List<JsonNode> batch(MapState m, List<JsonNode> items, EvalContext c) {
+    MapState.ItemBatcher b = m.itemBatcher();
+    int maxItems = intField(b.maxItemsPerBatch(), c, "MaxItemsPerBatch", Integer.MAX_VALUE);
+    int maxBytes = intField(b.maxInputBytesPerBatch(), c, "MaxInputBytesPerBatch",
+        Integer.MAX_VALUE);
+    JsonNode batchInput = b.batchInput() == null ? null
+        : TemplateEvaluator.evaluate(b.batchInput(), c, "BatchInput");
+    List<JsonNode> batches = new ArrayList<>();
+    ArrayNode current = null;
+    int bytes = 0;
+    for (JsonNode item : items) {
+      int size = Json.write(item).length();
+      if (current == null || current.size() >= Math.max(1, maxItems)
+          || (bytes + size > maxBytes && current.size() > 0)) {
+        current = Json.NODES.arrayNode();
+        bytes = 0;
+        ObjectNode batch = Json.object();
+        if (batchInput != null) {
+          batch.set("BatchInput", batchInput);
+        }
+        batch.set("Items", current);
+        batches.add(batch);
+      }
+      current.add(item);
+      bytes += size;
+    }
+    return batches;
+  }
+
+  /** The input of iteration {@code index}: the item, or ItemSelector evaluated for it. */
+  static JsonNode iterationInput(MapState m, EvalContext mapCtx, JsonNode effectiveInput,
+      int index, JsonNode item) {
+    if (m.itemSelector() == null) {
+      return item;
+    }
+    EvalContext c = mapCtx.withInput(effectiveInput);
+    c.mapItemIndex = index;
+    c.mapItemValue = item;
+    return TemplateEvaluator.evaluate(m.itemSelector(), c, "ItemSelector");
+  }
+}
