@@ -8,7 +8,6 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +77,6 @@ public final class SchemaCheck {
     for (com.networknt.schema.Error error : errors) {
       unique.add(messages.toDiagnostic(error));
     }
-    return List.copyOf(new ArrayList<>(unique));
+    return List.copyOf(unique);
   }
 }
