@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statecraft.asl.parse.ModelBuilder;
 import dev.statecraft.asl.validate.Diagnostic;
 import dev.statecraft.asl.validate.DiagnosticCodes;
+import dev.statecraft.asl.validate.SchemaCheck;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,7 +34,12 @@ public final class Asl {
 
   /** Validates an already-read definition tree. */
   public static ParseResult parse(JsonNode root) {
+    List<Diagnostic> diagnostics = new ArrayList<>(SchemaCheck.shared().check(root));
     ModelBuilder.Result r = ModelBuilder.build(root);
-    return new ParseResult(r.machine(), r.diagnostics());
+    diagnostics.addAll(r.diagnostics());
+    boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
+    // Errors first, then warnings; each group in document order as found.
+    diagnostics.sort(Comparator.comparing(d -> d.isError() ? 0 : 1));
+    return new ParseResult(valid ? r.machine() : null, diagnostics);
   }
 }

@@ -28,15 +28,8 @@ final class ChoiceRuleBuilder {
 
   /** A top-level entry of {@code Choices}: a rule plus Next (and Assign/Output). */
   ChoiceRule.Branch branch(JsonNode node, String pointer, QueryLanguage ql) {
+    // A missing Next or a stray End is reported by the JSON Schema.
     JsonNode next = node.get("Next");
-    if (next == null || !next.isTextual()) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
-          "A Choice rule must have a 'Next' field naming the state to go to");
-    }
-    if (node.has("End")) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, BuildContext.child(pointer, "End"),
-          "A Choice rule cannot have 'End'; use 'Next'");
-    }
     Template assign = null;
     Template output = null;
     if (node.has("Assign")) {

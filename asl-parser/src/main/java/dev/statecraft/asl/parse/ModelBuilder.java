@@ -422,10 +422,7 @@ public final class ModelBuilder {
         mode = MapState.ProcessorMode.DISTRIBUTED;
         executionType = config.path("ExecutionType").asText("STANDARD");
       }
-    } else if (processorNode == null) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
-          "A Map state must have 'ItemProcessor' (or the legacy 'Iterator')");
-    }
+    } // a missing ItemProcessor/Iterator is reported by the JSON Schema
     Template items = null;
     if (node.has("ItemsPath") && node.has("Items")) {
       ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
@@ -466,11 +463,6 @@ public final class ModelBuilder {
           : null;
       batcher = new MapState.ItemBatcher(dynamic(b, at, "MaxItemsPerBatch", ql, false),
           dynamic(b, at, "MaxInputBytesPerBatch", ql, false), batchInput);
-    }
-    JsonNode pct = node.get("ToleratedFailurePercentage");
-    if (pct != null && pct.isNumber() && (pct.asDouble() < 0 || pct.asDouble() > 100)) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, child(pointer, "ToleratedFailurePercentage"),
-          "'ToleratedFailurePercentage' must be between 0 and 100, got " + pct);
     }
     return new MapState(name, comment, ql, transition, io(node, pointer, ql), processor, mode,
         executionType, items, selector, reader, batcher, node.get("ResultWriter"),
