@@ -1,6 +1,7 @@
 package dev.statecraft.asl;
 
-import dev.statecraft.asl.validate.Diagnostic;
+import dev.statecraft.asl.parse.DefinitionReader;
+import dev.statecraft.asl.parse.ReadResult;
 import java.util.List;
 
 /**
@@ -9,11 +10,17 @@ import java.util.List;
  * throws: it comes back as diagnostics.
  */
 public final class Asl {
+  private static final DefinitionReader READER = new DefinitionReader();
+
   private Asl() {}
 
   /** Parses and validates a definition given as JSON or YAML text. */
   public static ParseResult parse(String source) {
-    // Placeholder until the model builder lands.
-    return new ParseResult(null, List.of(Diagnostic.error("NOT_IMPLEMENTED", "", "parser not ready")));
+    ReadResult read = READER.read(source);
+    if (!read.ok()) {
+      return new ParseResult(null, List.of(read.error()));
+    }
+    // TODO model builder
+    return new ParseResult(null, List.of());
   }
 }
