@@ -144,12 +144,13 @@ public final class DefinitionReader {
         column = mark.getColumn() + 1;
       }
     } else {
-      message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+      JsonProcessingException jpe = e instanceof JsonProcessingException j ? j : null;
+      message = jpe != null ? jpe.getOriginalMessage() : e.getMessage();
       if (message == null) {
         message = e.getClass().getSimpleName();
       }
       message = SOURCE_REF.matcher(message).replaceAll("line $1, column $2");
-      JsonLocation location = e instanceof JsonProcessingException jpe ? jpe.getLocation() : null;
+      JsonLocation location = jpe != null ? jpe.getLocation() : null;
       if (location == null || location.getLineNr() <= 0) {
         location = fallback; // e.g. a StreamConstraintsException carries no location
       }
@@ -184,7 +185,7 @@ public final class DefinitionReader {
         .at(1, 1));
   }
 
-  /** UTF-8 length of {@code s}, stopping early once it is certainly over the limit. */
+  /** UTF-8 length of {@code s}, or just its char count when that alone is over the limit. */
   private static int utf8Length(String s) {
     if (s.length() > MAX_BYTES) {
       return s.length(); // every char takes at least one byte
