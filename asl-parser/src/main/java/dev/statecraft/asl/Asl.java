@@ -1,10 +1,11 @@
 package dev.statecraft.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.statecraft.asl.parse.DefinitionReader;
 import dev.statecraft.asl.parse.ModelBuilder;
+import dev.statecraft.asl.parse.ReadResult;
+import dev.statecraft.asl.parse.SourceMap;
 import dev.statecraft.asl.validate.Diagnostic;
-import dev.statecraft.asl.validate.DiagnosticCodes;
 import dev.statecraft.asl.validate.SchemaCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,32 +14,44 @@ import java.util.List;
 /**
  * Entry point of the parser: reads a definition (JSON or YAML), checks it against the ASL JSON
  * Schema and the language's semantic rules, and builds the immutable model. A user's mistake never
- * throws: it comes back as diagnostics.
+ * throws: it comes back as diagnostics, each placed at its line and column in the source.
  */
 public final class Asl {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DefinitionReader READER = new DefinitionReader();
 
   private Asl() {}
 
   /** Parses and validates a definition given as JSON or YAML text. */
   public static ParseResult parse(String source) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(source);
-    } catch (Exception e) {
-      return new ParseResult(null, List.of(Diagnostic.error(
-          DiagnosticCodes.INVALID_JSON_DESCRIPTION, "", e.getMessage())));
-    }
-    return parse(root);
+    return parse(READER.read(source));
   }
 
-  /** Validates an already-read definition tree. */
+  /** Parses and validates a definition given as UTF-8 bytes (JSON or YAML). */
+  public static ParseResult parse(byte[] source) {
+    return parse(READER.read(source));
+  }
+
+  private static ParseResult parse(ReadResult read) {
+    if (!read.ok()) {
+      return new ParseResult(null, List.of(read.error()));
+    }
+    return check(read.root(), read.sourceMap());
+  }
+
+  /** Validates an already-read definition tree (positions unknown). */
   public static ParseResult parse(JsonNode root) {
+    return check(root, null);
+  }
+
+  private static ParseResult check(JsonNode root, SourceMap positions) {
     List<Diagnostic> diagnostics = new ArrayList<>(SchemaCheck.shared().check(root));
     ModelBuilder.Result r = ModelBuilder.build(root);
     diagnostics.addAll(r.diagnostics());
+    if (positions != null) {
+      diagnostics.replaceAll(positions::place);
+    }
     boolean valid = diagnostics.stream().noneMatch(Diagnostic::isError);
-    // Errors first, then warnings; each group in document order as found.
+    // Errors first, then warnings; each group in the order found.
     diagnostics.sort(Comparator.comparing(d -> d.isError() ? 0 : 1));
     return new ParseResult(valid ? r.machine() : null, diagnostics);
   }
