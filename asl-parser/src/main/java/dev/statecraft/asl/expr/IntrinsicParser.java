@@ -254,12 +254,15 @@ public final class IntrinsicParser {
     return new IntrinsicArg.Literal(value);
   }
 
-  /** Writes a string back as the inside of an ASL string literal (the reverse of the escapes). */
+  /**
+   * Writes a string back as the inside of an ASL string literal. Braces stay bare: that is how
+   * definitions usually write Format templates, and the text is only quoted in error causes.
+   */
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\'' || c == '{' || c == '}' || c == '\\') {
+      if (c == '\'' || c == '\\') {
         out.append('\\');
       }
       out.append(c);
