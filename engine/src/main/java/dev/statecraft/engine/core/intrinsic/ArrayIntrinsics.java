@@ -51,9 +51,10 @@ final class ArrayIntrinsics {
 
   /** Integers from start to end inclusive by a non-zero step (AWS: ArrayRange(1, 9, 2) = [1,3,5,7,9]). */
   static JsonNode range(Args args) {
-    long start = args.integer(0);
-    long end = args.integer(1);
-    long step = args.integer(2);
+    // 32-bit bounds (AWS asks for integers) keep (end - start) / step free of overflow.
+    long start = args.int32(0);
+    long end = args.int32(1);
+    long step = args.int32(2);
     if (step == 0) {
       throw args.fail("The step value of States.ArrayRange must be a non-zero integer");
     }

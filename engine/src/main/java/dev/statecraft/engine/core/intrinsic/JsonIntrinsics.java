@@ -37,7 +37,7 @@ final class JsonIntrinsics {
       throw args.fail("States.JsonMerge supports only shallow merging: the third argument must be false");
     }
     ObjectNode out = left.deepCopy();
-    right.fields().forEachRemaining(e -> out.set(e.getKey(), e.getValue()));
+    right.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
     return out;
   }
 }

@@ -42,7 +42,7 @@ final class JsonValues {
     }
     if (node.isObject()) {
       StringBuilder out = new StringBuilder("{");
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
         out.append(e.getKey()).append('=').append(formatText(e.getValue()));
