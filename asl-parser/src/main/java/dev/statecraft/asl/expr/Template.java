@@ -17,8 +17,12 @@ public sealed interface Template {
   /** A JSONPath path read from the input, the context object or a variable. */
   record PathValue(PathExpr path) implements Template {}
 
-  /** An intrinsic function call such as {@code States.Format(...)}. */
-  record IntrinsicValue(IntrinsicCall call) implements Template {}
+  /**
+   * An intrinsic function call such as {@code States.Format(...)}.
+   *
+   * @param source the call as written, quoted in error causes
+   */
+  record IntrinsicValue(IntrinsicCall call, String source) implements Template {}
 
   /** A JSONata expression ({@code {% ... %}}). */
   record JsonataValue(JsonataExpr expr) implements Template {}

@@ -88,7 +88,7 @@ final class TemplateCompiler {
 
   Template intrinsic(String text, String pointer) {
     try {
-      return new Template.IntrinsicValue(IntrinsicParser.parse(text));
+      return new Template.IntrinsicValue(IntrinsicParser.parse(text), text);
     } catch (IllegalArgumentException e) {
       ctx.error(DiagnosticCodes.INVALID_INTRINSIC_FUNCTION, pointer,
           "Invalid intrinsic function '" + text + "': " + e.getMessage());

@@ -29,7 +29,7 @@ final class TemplateEvaluator {
       return v;
     }
     if (template instanceof Template.IntrinsicValue i) {
-      return Expressions.intrinsic(i.call(), ctx);
+      return Expressions.intrinsic(i, ctx);
     }
     if (template instanceof Template.JsonataValue j) {
       JsonNode v = Expressions.jsonata(j.expr(), ctx);
