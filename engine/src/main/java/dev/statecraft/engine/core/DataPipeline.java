@@ -27,15 +27,18 @@ final class DataPipeline {
       return io.parameters() == null ? ctx.input
           : TemplateEvaluator.evaluate(io.parameters(), ctx, "Arguments");
     }
-    JsonNode selected = select(io.inputPath(), ctx.input, "InputPath");
+    JsonNode selected = select(io.inputPath(), ctx.input, ctx);
     if (io.parameters() == null) {
       return selected;
     }
     return TemplateEvaluator.evaluate(io.parameters(), ctx.withInput(selected), "Parameters");
   }
 
-  /** InputPath or OutputPath. */
-  static JsonNode select(DataFlow.Selection selection, JsonNode value, String field) {
+  /**
+   * InputPath or OutputPath applied to {@code value}; paths on {@code $$} or a variable read
+   * those instead.
+   */
+  static JsonNode select(DataFlow.Selection selection, JsonNode value, EvalContext ctx) {
     if (selection.path() == null) {
       return Json.object();
     }
@@ -43,7 +46,16 @@ final class DataPipeline {
       return value;
     }
     PathExpr p = selection.path();
-    JsonNode v = p.read(value);
+    JsonNode v;
+    if (p.root() == PathExpr.Root.INPUT) {
+      if (value == null || value.isNull()) {
+        throw new StateFailure(ErrorNames.RUNTIME,
+            "Unable to apply Path transformation to null or empty input.");
+      }
+      v = p.read(value);
+    } else {
+      v = ctx.resolve(p);
+    }
     if (v == null) {
       throw new StateFailure(ErrorNames.RUNTIME, "Invalid path '" + p.text() + "' : No results"
           + " for path: " + bracketed(p));

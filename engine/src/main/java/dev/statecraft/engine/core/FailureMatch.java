@@ -9,6 +9,23 @@ import java.util.List;
 final class FailureMatch {
   private FailureMatch() {}
 
+  /** Errors no Retry or Catch handles (AWS: States.ALL does not catch them either). */
+  static boolean isTerminal(String error) {
+    return ErrorNames.RUNTIME.equals(error) || ErrorNames.DATA_LIMIT_EXCEEDED.equals(error);
+  }
+
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile("specified for the field '([^']*)'");
+
+  /** The field an evaluation cause names ("... for the field 'Output/x' ..."), or null. */
+  static String location(String cause) {
+    if (cause == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = FIELD.matcher(cause);
+    return m.find() ? m.group(1) : null;
+  }
+
   static boolean matches(List<String> errorEquals, String error, State state) {
     if (errorEquals.contains(error)) {
       return true;

@@ -40,6 +40,9 @@ final class Frame {
   State state;
   JsonNode input;
   long enteredMillis;
+  /** Id of the current state's Entered event and that event's previousEventId. */
+  long enteredEventId;
+  long enteredPreviousId;
   /** Last history event id of this frame, for previousEventId. */
   long lastEventId;
 

@@ -26,8 +26,13 @@ final class History {
    * when the frame has none yet).
    */
   long add(Frame frame, EventType type, JsonNode details) {
+    return add(frame, type, details,
+        frame != null && frame.lastEventId > 0 ? frame.lastEventId : execution.lastEventId);
+  }
+
+  /** Appends an event with an explicit previousEventId. */
+  long add(Frame frame, EventType type, JsonNode details, long previous) {
     long id = ++execution.lastEventId;
-    long previous = frame != null && frame.lastEventId > 0 ? frame.lastEventId : id - 1;
     if (frame != null) {
       frame.lastEventId = id;
     }

@@ -35,6 +35,10 @@ import java.util.Map;
  * events and the execution's seed, so replaying the same events gives the same result.
  */
 public final class Interpreter {
+  /** Errors whose cause AWS prefixes with the state and its Entered event id. */
+  private static final java.util.Set<String> PREFIXED_ERRORS = java.util.Set.of(
+      ErrorNames.RUNTIME, ErrorNames.QUERY_EVALUATION_ERROR, ErrorNames.INTRINSIC_FAILURE);
+
   /** Timer id reserved for the execution's own TimeoutSeconds. */
   static final long EXECUTION_TIMER = 0;
 
@@ -175,12 +179,35 @@ public final class Interpreter {
     }
   }
 
+  /** Runs a state's own evaluation; a failure it raises is placed and routed. */
   private void guarded(Frame f, Runnable work) {
     try {
       work.run();
     } catch (StateFailure e) {
-      handleFailure(f, e.error(), e.cause());
+      evaluationFailed(f, e);
     }
+  }
+
+  /**
+   * An error raised while evaluating the state's fields: AWS prefixes the cause with the state
+   * and its Entered event, and for JSONata errors writes an EvaluationFailed event first.
+   */
+  private void evaluationFailed(Frame f, StateFailure e) {
+    String cause = e.cause();
+    if (PREFIXED_ERRORS.contains(e.error())) {
+      cause = "An error occurred while executing the state '" + f.state.name()
+          + "' (entered at the event id #" + f.enteredEventId + "). " + cause;
+    }
+    if (ErrorNames.QUERY_EVALUATION_ERROR.equals(e.error()) && history.enabled(f)) {
+      ObjectNode d = History.error(e.error(), cause);
+      String location = FailureMatch.location(e.cause());
+      if (location != null) {
+        d.put("location", location);
+      }
+      d.put("state", f.state.name());
+      history.add(f, EventType.EvaluationFailed, d, f.enteredPreviousId);
+    }
+    handleFailure(f, e.error(), cause);
   }
 
   /** Enters the frame's current state if needed, then does (or redoes) its work. */
@@ -191,7 +218,10 @@ public final class Interpreter {
       f.enteredMillis = now;
       execution.transitions++;
       if (history.enabled(f)) {
-        history.add(f, enteredType(s), History.stateEntered(s.name(), f.input));
+        f.enteredPreviousId = f.lastEventId > 0 ? f.lastEventId
+            : execution.lastEventId == 1 ? 0 : execution.lastEventId;
+        f.enteredEventId = history.add(f, enteredType(s), History.stateEntered(s.name(), f.input),
+            f.enteredPreviousId);
       }
     }
     guarded(f, () -> work(f, s));
@@ -292,7 +322,7 @@ public final class Interpreter {
   private void choice(Frame f, ChoiceState c) {
     EvalContext ctx = ctx(f, f.input);
     JsonNode effective = c.queryLanguage() == QueryLanguage.JSONATA ? f.input
-        : DataPipeline.select(c.io().inputPath(), f.input, "InputPath");
+        : DataPipeline.select(c.io().inputPath(), f.input, ctx);
     EvalContext rules = ctx.withInput(effective);
     for (ChoiceRule.Branch b : c.choices()) {
       if (ChoiceEvaluator.matches(b.rule(), rules)) {
@@ -317,7 +347,7 @@ public final class Interpreter {
       Template out = ruleOutput != null ? ruleOutput : c.io().output();
       output = out == null ? f.input : TemplateEvaluator.evaluate(out, ctx, "Output");
     } else {
-      output = DataPipeline.select(c.io().outputPath(), effective, "OutputPath");
+      output = DataPipeline.select(c.io().outputPath(), effective, ctx);
     }
     Template assign = ruleAssign != null ? ruleAssign : c.io().assign();
     if (assign != null) {
@@ -332,7 +362,7 @@ public final class Interpreter {
   private void waitState(Frame f, WaitState w) {
     EvalContext c = ctx(f, f.input);
     JsonNode effective = w.queryLanguage() == QueryLanguage.JSONATA ? f.input
-        : DataPipeline.select(w.io().inputPath(), f.input, "InputPath");
+        : DataPipeline.select(w.io().inputPath(), f.input, c);
     EvalContext ec = c.withInput(effective);
     long due;
     if (w.seconds() != null) {
@@ -369,8 +399,9 @@ public final class Interpreter {
       output = s.io().output() == null ? f.input
           : TemplateEvaluator.evaluate(s.io().output(), ctx(f, f.input), "Output");
     } else {
-      JsonNode effective = DataPipeline.select(s.io().inputPath(), f.input, "InputPath");
-      output = DataPipeline.select(s.io().outputPath(), effective, "OutputPath");
+      EvalContext c = ctx(f, f.input);
+      JsonNode effective = DataPipeline.select(s.io().inputPath(), f.input, c);
+      output = DataPipeline.select(s.io().outputPath(), effective, c);
     }
     exited(f, s, output, null);
     frameSucceeded(f, output);
@@ -414,20 +445,21 @@ public final class Interpreter {
     if (f.retryCounts == null) {
       f.retryCounts = new int[m.retry().size()];
     }
-    MapRun run = MapRun.prepare(m, ctx(f, f.input));
+    EvalContext c = ctx(f, f.input);
+    MapRun run = MapRun.prepare(m, c);
     f.effectiveInput = run.effectiveInput();
     boolean distributed = m.mode() == MapState.ProcessorMode.DISTRIBUTED;
     if (history.enabled(f)) {
+      history.add(f, EventType.MapStateStarted, Json.object().put("length", run.items().size()));
       if (distributed) {
         history.add(f, EventType.MapRunStarted, Json.object().put("mapRunArn",
-            execution.info.executionArn() + "/" + m.name()));
-      } else {
-        history.add(f, EventType.MapStateStarted,
-            Json.object().put("length", run.items().size()));
+            TaskResources.mapRunArn(execution.info, m)));
       }
     }
-    ChildGroup group = new ChildGroup(run.items(), run.maxConcurrency(), run.toleratedCount(),
-        run.toleratedPercentage());
+    // AWS checks the failure tolerance only after the Map has started.
+    MapRun.Tolerance tolerance = MapRun.tolerance(m, c.withInput(run.effectiveInput()));
+    ChildGroup group = new ChildGroup(run.items(), run.maxConcurrency(), tolerance.count(),
+        tolerance.percentage());
     startChildren(f, group);
   }
 
@@ -527,18 +559,9 @@ public final class Interpreter {
     parent.waitingFor = Frame.Wait.NONE;
     String error = group.error;
     String cause = group.cause;
-    if (parent.state instanceof MapState m) {
-      if (group.hasThreshold()) {
-        error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
-        cause = "The specified tolerated failure threshold was exceeded";
-      }
-      if (history.enabled(parent)) {
-        history.add(parent, m.mode() == MapState.ProcessorMode.DISTRIBUTED
-            ? EventType.MapRunFailed : EventType.MapStateFailed,
-            m.mode() == MapState.ProcessorMode.DISTRIBUTED ? History.error(error, cause) : null);
-      }
-    } else if (history.enabled(parent)) {
-      history.add(parent, EventType.ParallelStateFailed, null);
+    if (parent.state instanceof MapState && group.hasThreshold()) {
+      error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
+      cause = "The specified tolerated failure threshold was exceeded";
     }
     handleFailure(parent, error, cause);
     runnable.add(parent);
@@ -556,8 +579,10 @@ public final class Interpreter {
     }
     if (history.enabled(parent)) {
       if (parent.state instanceof MapState m) {
-        history.add(parent, m.mode() == MapState.ProcessorMode.DISTRIBUTED
-            ? EventType.MapRunSucceeded : EventType.MapStateSucceeded, null);
+        if (m.mode() == MapState.ProcessorMode.DISTRIBUTED) {
+          history.add(parent, EventType.MapRunSucceeded, null);
+        }
+        history.add(parent, EventType.MapStateSucceeded, null);
       } else {
         history.add(parent, EventType.ParallelStateSucceeded, null);
       }
@@ -595,7 +620,7 @@ public final class Interpreter {
       }
       JsonNode merged = s instanceof WaitState ? f.input
           : DataPipeline.applyResultPath(s.io().resultPath(), f.input, selected);
-      output = DataPipeline.select(s.io().outputPath(), merged, "OutputPath");
+      output = DataPipeline.select(s.io().outputPath(), merged, c);
     }
     applyAssigned(f, assigned);
     exited(f, s, output, assigned);
@@ -643,10 +668,13 @@ public final class Interpreter {
 
   // ---- failures -----------------------------------------------------------------------------
 
-  /** Retry, else Catch, else fail the frame. */
+  /**
+   * Retry, else Catch, else fail the frame. States.Runtime and States.DataLimitExceeded are
+   * terminal: no retrier or catcher sees them, and no state-level Failed event is written.
+   */
   private void handleFailure(Frame f, String error, String cause) {
     State s = f.state;
-    if (s instanceof Recoverable r && !ErrorNames.RUNTIME.equals(error)) {
+    if (s instanceof Recoverable r && !FailureMatch.isTerminal(error)) {
       List<Retrier> retriers = r.retry();
       for (int i = 0; i < retriers.size(); i++) {
         Retrier retrier = retriers.get(i);
@@ -664,6 +692,7 @@ public final class Interpreter {
           break; // an exhausted retrier hands over to the catchers
         }
       }
+      stateFailedEvent(f, error, cause);
       for (Catcher catcher : r.catchers()) {
         if (FailureMatch.matches(catcher.errorEquals(), error, s)) {
           try {
@@ -675,16 +704,22 @@ public final class Interpreter {
         }
       }
     }
-    if (history.enabled(f) && isEvaluationError(error) && f.parent == null) {
-      ObjectNode d = History.error(error, cause);
-      d.put("state", s.name());
-      history.add(f, EventType.EvaluationFailed, d);
-    }
     frameFailed(f, error, cause);
   }
 
-  private static boolean isEvaluationError(String error) {
-    return ErrorNames.QUERY_EVALUATION_ERROR.equals(error);
+  /** MapStateFailed / ParallelStateFailed (with MapRunFailed first for a distributed Map). */
+  private void stateFailedEvent(Frame f, String error, String cause) {
+    if (!history.enabled(f)) {
+      return;
+    }
+    if (f.state instanceof MapState m) {
+      if (m.mode() == MapState.ProcessorMode.DISTRIBUTED && f.effectiveInput != null) {
+        history.add(f, EventType.MapRunFailed, History.error(error, cause));
+      }
+      history.add(f, EventType.MapStateFailed, null);
+    } else if (f.state instanceof ParallelState) {
+      history.add(f, EventType.ParallelStateFailed, null);
+    }
   }
 
   private void scheduleRetry(Frame f, Retrier retrier, int attempt) {

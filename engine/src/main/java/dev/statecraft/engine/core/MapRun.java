@@ -19,14 +19,12 @@ import java.util.List;
 record MapRun(
     JsonNode effectiveInput,
     List<JsonNode> items,
-    int maxConcurrency,
-    int toleratedCount,
-    double toleratedPercentage) {
+    int maxConcurrency) {
 
   static MapRun prepare(MapState m, EvalContext ctx) {
     boolean jsonata = m.queryLanguage() == QueryLanguage.JSONATA;
     JsonNode effective = jsonata ? ctx.input
-        : DataPipeline.select(m.io().inputPath(), ctx.input, "InputPath");
+        : DataPipeline.select(m.io().inputPath(), ctx.input, ctx);
     EvalContext ec = ctx.withInput(effective);
     JsonNode items = m.items() == null ? effective
         : TemplateEvaluator.evaluate(m.items(), ec, jsonata ? "Items" : "ItemsPath");
@@ -43,24 +41,56 @@ record MapRun(
     if (m.itemBatcher() != null) {
       list = batch(m, list, ec);
     }
-    int max = intField(m.maxConcurrency(), ec, "MaxConcurrency", 0);
-    int count = intField(m.toleratedFailureCount(), ec, "ToleratedFailureCount", -1);
-    double pct = m.toleratedFailurePercentage() == null ? -1
-        : TemplateEvaluator.evaluate(m.toleratedFailurePercentage(), ec,
-            "ToleratedFailurePercentage").asDouble();
-    return new MapRun(effective, list, max, count, pct);
+    int max = (int) number(m.maxConcurrency(), ec, "MaxConcurrency", false, 0);
+    return new MapRun(effective, list, max);
   }
 
-  private static int intField(Template t, EvalContext c, String field, int absent) {
+  /** ToleratedFailureCount and ToleratedFailurePercentage; negative when not set. */
+  record Tolerance(int count, double percentage) {}
+
+  static Tolerance tolerance(MapState m, EvalContext ec) {
+    int count = (int) number(m.toleratedFailureCount(), ec, "ToleratedFailureCount", false, -1);
+    double pct = number(m.toleratedFailurePercentage(), ec, "ToleratedFailurePercentage", true,
+        -1);
+    if (m.toleratedFailurePercentage() != null && (pct < 0 || pct > 100)) {
+      throw new StateFailure(ErrorNames.RUNTIME,
+          "ToleratedFailurePercentage must be between 0 and 100.");
+    }
+    return new Tolerance(count, pct);
+  }
+
+  /**
+   * A numeric Map field: a literal, a {@code ...Path} (whose value may also be a numeric
+   * string, as AWS accepts) or a JSONata expression.
+   */
+  private static double number(Template t, EvalContext c, String field, boolean decimal,
+      double absent) {
     if (t == null) {
       return absent;
     }
     JsonNode v = TemplateEvaluator.evaluate(t, c, field);
-    if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
-      throw new StateFailure(ErrorNames.RUNTIME, "The value of the field '" + field
-          + "' must be a non-negative integer, got " + Json.write(v));
+    Double d = null;
+    if (v.isNumber()) {
+      d = v.doubleValue();
+    } else if (v.isTextual()) {
+      try {
+        d = Double.parseDouble(v.asText().trim());
+      } catch (NumberFormatException e) {
+        d = null;
+      }
     }
-    return v.asInt();
+    if (d == null || (!decimal && (d != Math.rint(d) || d < 0))) {
+      String shown = v.isTextual() ? v.asText() : Json.write(v);
+      String where = t instanceof Template.PathValue p ? p.path().text() : field;
+      throw new StateFailure(ErrorNames.RUNTIME, "The " + field
+          + (t instanceof Template.PathValue ? "Path" : "") + " field refers to value \""
+          + shown + "\" which is not a valid " + (decimal ? "float" : "integer") + ": " + where);
+    }
+    return d;
+  }
+
+  private static int intField(Template t, EvalContext c, String field, int absent) {
+    return (int) Math.min(Integer.MAX_VALUE, number(t, c, field, false, absent));
   }
 
   private static List<JsonNode> batch(MapState m, List<JsonNode> items, EvalContext c) {

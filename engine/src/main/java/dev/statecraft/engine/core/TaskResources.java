@@ -37,6 +37,12 @@ final class TaskResources {
     return p == null || p[3].isEmpty() ? "us-east-1" : p[3];
   }
 
+  /** The ARN of a distributed Map's run: the execution's with the Map's label. */
+  static String mapRunArn(ExecutionInfo info, dev.statecraft.asl.model.MapState m) {
+    String base = info.executionArn().replace(":execution:", ":mapRun:");
+    return base + "/" + (m.label() != null ? m.label() : m.name());
+  }
+
   private static String[] parts(String arn) {
     if (arn == null || !arn.startsWith("arn:")) {
       return null;
