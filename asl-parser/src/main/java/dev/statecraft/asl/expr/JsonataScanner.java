@@ -65,8 +65,12 @@ final class JsonataScanner {
         skipQuoted(c);
         operand();
       } else if (c == '`') {
+        int start = pos;
         int end = src.indexOf('`', pos + 1);
         pos = end < 0 ? src.length() : end + 1;
+        if (depth == 0 && expectOperand && !pathStep) {
+          flag(src.substring(start, pos)); // a quoted field name
+        }
         operand();
       } else if (c == '/' && expectOperand) {
         skipRegex();

@@ -59,16 +59,40 @@ public final class JsonataCauses {
   /** "CODE: message" as jsonata-js words it, from a dashjoin exception. */
   static String message(JException e) {
     String code = e.getError();
-    String text = e.getMessage();
     if (code == null) {
-      return text == null ? "JSONata evaluation failed" : text;
+      return e.getMessage() == null ? "JSONata evaluation failed" : e.getMessage();
     }
-    if (text == null || text.equals(UNKNOWN_CODE_PREFIX + code) || !ERROR_CODE.matcher(code).matches()) {
+    if (!ERROR_CODE.matcher(code).matches()) {
       return code; // our own functions throw with the whole "CODE: message" in the code slot
     }
-    // dashjoin's catalog says "Object" where jsonata-js says "function" (e.g. T0410).
-    text = text.replace(" of Object \"", " of function \"").replace("Object \"", "function \"");
+    String rendered = JException.msg(code, -1, CURRENT, EXPECTED);
+    if (rendered.equals(UNKNOWN_CODE_PREFIX + code)) {
+      return e.getMessage() == null ? code : e.getMessage();
+    }
+    // dashjoin quotes every inserted value and its catalog says "Object" where jsonata-js says
+    // "function"; render the values as jsonata-js does (JSON) and restore the word.
+    String text =
+        OBJECT_WORD
+            .matcher(rendered)
+            .replaceAll("function")
+            .replace('"' + CURRENT + '"', json(e.getCurrent()))
+            .replace('"' + EXPECTED + '"', json(e.getExpected()))
+            .replace(CURRENT, String.valueOf(e.getCurrent()))
+            .replace(EXPECTED, String.valueOf(e.getExpected()));
     return code + ": " + text;
+  }
+
+  private static final String CURRENT = "\u0000current\u0000";
+  private static final String EXPECTED = "\u0000expected\u0000";
+  private static final Pattern OBJECT_WORD = Pattern.compile("\\bObject\\b");
+
+  private static String json(Object value) {
+    try {
+      JsonNode node = JsonataValues.toJson(value);
+      return node == null ? "undefined" : node.toString();
+    } catch (RuntimeException e) {
+      return String.valueOf(value);
+    }
   }
 
   /** AWS's word for a JSON value's type. */
