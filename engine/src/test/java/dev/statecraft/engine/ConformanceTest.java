@@ -139,6 +139,9 @@ class ConformanceTest {
     if (actual == null) {
       return false;
     }
+    if (expected.isTextual() && placeholders.contains(expected.asText())) {
+      return true; // the whole value was replaced by the recorder (a date, a random number)
+    }
     if (expected.isTextual() && actual.isTextual()) {
       String e = expected.asText();
       if (e.equals(actual.asText())) {

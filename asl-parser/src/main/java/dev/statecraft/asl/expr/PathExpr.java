@@ -39,6 +39,9 @@ public final class PathExpr {
   private static final Configuration JAYWAY_LIST =
       JAYWAY.addOptions(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS);
 
+  private static final Pattern BARE_FILTER_WORD = Pattern.compile(
+      "(==|!=|<=|>=|<|>)\\s*(?!true\\b|false\\b|null\\b)([A-Za-z_][A-Za-z0-9_]*)(?=\\s*[)&|])");
+
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final String text;
@@ -95,8 +98,14 @@ public final class PathExpr {
     try {
       compiled = JsonPath.compile(rest);
     } catch (InvalidPathException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          e.getMessage() == null ? "invalid JSONPath" : e.getMessage(), e);
+      // AWS accepts bare words in filters ([?(@.lang==es)]) and compares them as strings.
+      String quoted = BARE_FILTER_WORD.matcher(rest).replaceAll("$1'$2'");
+      try {
+        compiled = JsonPath.compile(quoted);
+      } catch (InvalidPathException | IllegalArgumentException again) {
+        throw new IllegalArgumentException(
+            e.getMessage() == null ? "invalid JSONPath" : e.getMessage(), e);
+      }
     }
     return new PathExpr(text, root, variable, segments, compiled);
   }

@@ -156,6 +156,11 @@ final class TemplateCompiler {
   Template jsonataExpr(String text, String pointer, String field) {
     try {
       JsonataExpr expr = JsonataExpr.compile(text);
+      String unsupported = expr.unsupportedReason();
+      if (unsupported != null) {
+        ctx.error(DiagnosticCodes.UNSUPPORTED_JSONATA_EXPRESSION, pointer,
+            "The JSONata expression in '" + field + "' is not supported: " + unsupported);
+      }
       return new Template.JsonataValue(expr);
     } catch (IllegalArgumentException e) {
       ctx.error(DiagnosticCodes.INVALID_JSONATA_EXPRESSION, pointer,

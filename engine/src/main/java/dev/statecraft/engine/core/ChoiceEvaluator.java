@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.asl.expr.AslTimestamp;
 import dev.statecraft.asl.model.ChoiceRule;
 import dev.statecraft.asl.model.ChoiceRule.Operator;
+import dev.statecraft.engine.core.jsonata.JsonataCauses;
 import java.time.Instant;
 
 /**
@@ -37,11 +38,9 @@ final class ChoiceEvaluator {
       return c.value();
     }
     if (rule instanceof ChoiceRule.Condition c) {
-      JsonNode v = Expressions.jsonata(c.expr(), ctx);
-      if (v == null || !v.isBoolean()) {
-        throw new StateFailure(dev.statecraft.asl.model.ErrorNames.QUERY_EVALUATION_ERROR,
-            "The Condition '" + c.expr() + "' returned " + (v == null ? "nothing" : Json.write(v))
-                + " instead of a boolean.");
+      JsonNode v = Expressions.jsonata(c.expr(), ctx, "Condition");
+      if (!v.isBoolean()) {
+        throw JsonataCauses.unexpectedType(c.expr(), "Condition", "boolean", v);
       }
       return v.booleanValue();
     }

@@ -366,23 +366,9 @@ public final class Interpreter {
     EvalContext ec = c.withInput(effective);
     long due;
     if (w.seconds() != null) {
-      JsonNode v = TemplateEvaluator.evaluate(w.seconds(), ec, "Seconds");
-      if (!v.isIntegralNumber() || v.asLong() < 0) {
-        throw new StateFailure(ErrorNames.RUNTIME, "The value of the field 'Seconds"
-            + (w.seconds() instanceof Template.PathValue ? "Path" : "")
-            + "' must be a non-negative integer, got " + Json.write(v));
-      }
-      due = now + v.asLong() * 1000L;
+      due = now + WaitTimes.seconds(w.seconds(), ec) * 1000L;
     } else {
-      JsonNode v = TemplateEvaluator.evaluate(w.timestamp(), ec, "Timestamp");
-      java.time.Instant at = v.isTextual()
-          ? dev.statecraft.asl.expr.AslTimestamp.parse(v.asText()) : null;
-      if (at == null) {
-        throw new StateFailure(ErrorNames.RUNTIME, "The value of the field 'Timestamp"
-            + (w.timestamp() instanceof Template.PathValue ? "Path" : "")
-            + "' must be an RFC 3339 timestamp, got " + Json.write(v));
-      }
-      due = Math.max(now, at.toEpochMilli());
+      due = Math.max(now, WaitTimes.timestamp(w.timestamp(), ec));
     }
     f.effectiveInput = effective;
     long timerId = execution.newId();

@@ -7,6 +7,7 @@ import dev.statecraft.asl.expr.Template;
 import dev.statecraft.asl.model.ErrorNames;
 import dev.statecraft.asl.model.MapState;
 import dev.statecraft.asl.model.QueryLanguage;
+import dev.statecraft.engine.core.jsonata.JsonataCauses;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +30,11 @@ record MapRun(
     JsonNode items = m.items() == null ? effective
         : TemplateEvaluator.evaluate(m.items(), ec, jsonata ? "Items" : "ItemsPath");
     if (!items.isArray()) {
-      if (jsonata) {
-        throw new StateFailure(ErrorNames.QUERY_EVALUATION_ERROR,
-            "The Items field must evaluate to a JSON array, got " + Json.write(items));
+      if (m.items() instanceof Template.JsonataValue j) {
+        throw JsonataCauses.unexpectedType(j.expr(), "Items", "array", items);
       }
-      throw new StateFailure(ErrorNames.RUNTIME, "Map state input must be an array, got "
-          + Json.write(items));
+      throw new StateFailure(jsonata ? ErrorNames.QUERY_EVALUATION_ERROR : ErrorNames.RUNTIME,
+          "Map state input must be an array but was: " + Json.write(items));
     }
     List<JsonNode> list = new ArrayList<>(items.size());
     items.forEach(list::add);

@@ -13,7 +13,8 @@ final class TemplateEvaluator {
   /**
    * Evaluates a template.
    *
-   * @param field the ASL field being evaluated, for error causes
+   * @param field where the template sits, as AWS names it in causes: {@code Output/result} for
+   *     JSONata, {@code value.$} for a payload-template member
    */
   static JsonNode evaluate(Template template, EvalContext ctx, String field) {
     if (template instanceof Template.Constant c) {
@@ -23,7 +24,7 @@ final class TemplateEvaluator {
       JsonNode v = ctx.resolve(p.path());
       if (v == null) {
         throw new StateFailure(ErrorNames.RUNTIME, "The JSONPath '" + p.path().text()
-            + "' specified for the field '" + field + ".$' could not be found in the input '"
+            + "' specified for the field '" + field + "' could not be found in the input '"
             + Json.write(ctx.input) + "'");
       }
       return v;
@@ -32,35 +33,35 @@ final class TemplateEvaluator {
       return Expressions.intrinsic(i, ctx);
     }
     if (template instanceof Template.JsonataValue j) {
-      JsonNode v = Expressions.jsonata(j.expr(), ctx);
-      if (v == null) {
-        throw new StateFailure(ErrorNames.QUERY_EVALUATION_ERROR,
-            "The JSONata expression '" + j.expr() + "' specified for the field '" + field
-                + "' returned nothing (undefined).");
-      }
-      return v;
+      return Expressions.jsonata(j.expr(), ctx, field);
     }
     if (template instanceof Template.ObjectTemplate o) {
       ObjectNode out = Json.object();
       for (Template.Field f : o.fields()) {
-        if (f.value() instanceof Template.JsonataValue j) {
-          JsonNode v = Expressions.jsonata(j.expr(), ctx);
-          if (v != null) {
-            out.set(f.name(), v); // JSONata: an undefined member is left out
-          }
-        } else {
-          out.set(f.name(), evaluate(f.value(), ctx, f.name()));
-        }
+        out.set(f.name(), evaluate(f.value(), ctx, memberField(field, f)));
       }
       return out;
     }
     if (template instanceof Template.ArrayTemplate a) {
       ArrayNode out = Json.NODES.arrayNode(a.items().size());
-      for (Template t : a.items()) {
-        out.add(evaluate(t, ctx, field));
+      for (int i = 0; i < a.items().size(); i++) {
+        Template t = a.items().get(i);
+        out.add(evaluate(t, ctx, t instanceof Template.JsonataValue ? field + "/" + i : field));
       }
       return out;
     }
     throw new IllegalStateException("unknown template " + template);
+  }
+
+  private static String memberField(String parent, Template.Field f) {
+    Template v = f.value();
+    if (v instanceof Template.PathValue || v instanceof Template.IntrinsicValue) {
+      return f.name() + ".$";
+    }
+    if (v instanceof Template.JsonataValue || v instanceof Template.ObjectTemplate
+        || v instanceof Template.ArrayTemplate) {
+      return parent + "/" + f.name();
+    }
+    return f.name();
   }
 }
