@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +74,12 @@ class ConformanceTest {
     }
     String smName = "sm";
     String execName = "exec";
+    boolean express = c.type().equals("EXPRESS");
     ExecutionInfo info = new ExecutionInfo(
-        "arn:aws:states:us-east-1:111111111111:execution:" + smName + ":" + execName, execName,
-        "arn:aws:states:us-east-1:111111111111:stateMachine:" + smName, smName,
-        "arn:aws:iam::111111111111:role/statecraft", START);
+        "arn:aws:states:us-east-1:111111111111:" + (express ? "express:" : "execution:") + smName
+            + ":" + execName + (express ? ":" + UUID.nameUUIDFromBytes(c.id().getBytes()) : ""),
+        execName, "arn:aws:states:us-east-1:111111111111:stateMachine:" + smName, smName,
+        "arn:aws:iam::111111111111:role/statecraft", START, express ? null : 0);
     ExecutionResult r = new ExpressRunner(List.of()).run(parsed.machine(), c.input(),
         new ExpressRunner.Options(info, TimeSource.virtual(START), true, 42));
     JsonNode exp = c.expected();

@@ -225,6 +225,11 @@ public final class PathExpr {
         out.add(path.substring(start, i));
       } else if (c == '[') {
         int close = path.indexOf(']', i);
+        if (i + 1 < n && (path.charAt(i + 1) == '\'' || path.charAt(i + 1) == '"')) {
+          // A quoted name may itself contain ']': close after the matching quote.
+          int endQuote = path.indexOf(path.charAt(i + 1), i + 2);
+          close = endQuote < 0 ? -1 : path.indexOf(']', endQuote);
+        }
         if (close < 0) {
           return null;
         }
@@ -232,8 +237,9 @@ public final class PathExpr {
         if (inner.length() >= 2
             && ((inner.startsWith("'") && inner.endsWith("'"))
                 || (inner.startsWith("\"") && inner.endsWith("\"")))) {
+          // The name is taken literally, as AWS does: no escapes inside the quotes.
           String name = inner.substring(1, inner.length() - 1);
-          if (name.contains("'") || name.contains("\"") || name.contains("\\")) {
+          if (name.indexOf(inner.charAt(0)) >= 0) {
             return null;
           }
           out.add(name);

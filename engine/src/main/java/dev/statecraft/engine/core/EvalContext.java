@@ -82,11 +82,15 @@ final class EvalContext implements PathResolver {
       exec.put("StartTime", iso(info.startMillis()));
       exec.put("Name", info.name());
       exec.put("RoleArn", info.roleArn());
-      exec.put("RedriveCount", 0);
+      if (info.redriveCount() != null) {
+        exec.put("RedriveCount", info.redriveCount());
+      }
       ObjectNode st = c.putObject("State");
       st.put("EnteredTime", iso(frame.enteredMillis));
       st.put("Name", frame.state == null ? null : frame.state.name());
-      st.put("RetryCount", frame.retryCount);
+      if (frame.state instanceof dev.statecraft.asl.model.Recoverable) {
+        st.put("RetryCount", frame.retryCount); // AWS shows it only where Retry exists
+      }
       ObjectNode sm = c.putObject("StateMachine");
       sm.put("Id", info.stateMachineArn());
       sm.put("Name", info.stateMachineName());

@@ -10,6 +10,8 @@ package dev.statecraft.engine.core;
  * @param stateMachineName the state machine name
  * @param roleArn the execution role ARN
  * @param startMillis when the execution started (epoch milliseconds)
+ * @param redriveCount {@code $$.Execution.RedriveCount}; null for Express executions, which
+ *     have none
  */
 public record ExecutionInfo(
     String executionArn,
@@ -17,4 +19,5 @@ public record ExecutionInfo(
     String stateMachineArn,
     String stateMachineName,
     String roleArn,
-    long startMillis) {}
+    long startMillis,
+    Integer redriveCount) {}

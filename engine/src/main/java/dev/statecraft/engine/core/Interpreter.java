@@ -119,7 +119,12 @@ public final class Interpreter {
         }
         f.waitingFor = Frame.Wait.NONE;
         f.status = Frame.Status.RUNNING;
-        guarded(f, () -> finishState(f, t.output()));
+        if (PayloadLimit.exceeds(t.output())) {
+          handleFailure(f, ErrorNames.DATA_LIMIT_EXCEEDED, PayloadLimit.tooLarge(task.name())
+              .cause());
+        } else {
+          guarded(f, () -> finishState(f, t.output()));
+        }
         runnable.add(f);
       }
     } else if (event instanceof Event.TaskFailed t) {
@@ -261,6 +266,9 @@ public final class Interpreter {
     } else {
       JsonNode effective = DataPipeline.effectiveInput(p, c);
       result = p.result() != null ? ((Template.Constant) p.result()).value() : effective;
+      if (p.result() != null && PayloadLimit.exceeds(result)) {
+        throw PayloadLimit.tooLarge(p.name());
+      }
     }
     finishState(f, result);
   }
@@ -437,13 +445,13 @@ public final class Interpreter {
     boolean distributed = m.mode() == MapState.ProcessorMode.DISTRIBUTED;
     if (history.enabled(f)) {
       history.add(f, EventType.MapStateStarted, Json.object().put("length", run.items().size()));
-      if (distributed) {
-        history.add(f, EventType.MapRunStarted, Json.object().put("mapRunArn",
-            TaskResources.mapRunArn(execution.info, m)));
-      }
     }
     // AWS checks the failure tolerance only after the Map has started.
     MapRun.Tolerance tolerance = MapRun.tolerance(m, c.withInput(run.effectiveInput()));
+    if (distributed && history.enabled(f)) {
+      history.add(f, EventType.MapRunStarted, Json.object().put("mapRunArn",
+          TaskResources.mapRunArn(execution.info, m)));
+    }
     ChildGroup group = new ChildGroup(run.items(), run.maxConcurrency(), tolerance.count(),
         tolerance.percentage());
     startChildren(f, group);
