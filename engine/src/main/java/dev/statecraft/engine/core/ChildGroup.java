@@ -1,7 +1,8 @@
 package dev.statecraft.engine.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /** The branches of a running Parallel state, or the iterations of a running Map state. */
@@ -9,7 +10,8 @@ final class ChildGroup {
   /** Items (Map) to start; for Parallel, one null per branch. */
   final List<JsonNode> items;
   final JsonNode[] results;
-  final List<Frame> running = new ArrayList<>();
+  /** Children started and not finished; a set, since a Map may run thousands at once. */
+  final Set<Frame> running = new LinkedHashSet<>();
   final int maxConcurrency;
   final int toleratedCount;
   final double toleratedPercentage;

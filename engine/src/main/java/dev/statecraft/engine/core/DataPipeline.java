@@ -116,8 +116,10 @@ final class DataPipeline {
       if (node == null || node.isNull() && i > 0) {
         copy = Json.object();
       } else if (node.isObject()) {
-        copy = Json.object();
-        copy.setAll((ObjectNode) node); // shallow: values are shared, never mutated
+        // Shallow, pre-sized copy: values are shared, never mutated.
+        copy = new ObjectNode(Json.NODES, new java.util.LinkedHashMap<>(
+            (int) ((node.size() + 1) / 0.75f) + 1));
+        copy.setAll((ObjectNode) node);
       } else {
         throw new StateFailure(ErrorNames.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
             + path + "' to input '" + Json.write(node) + "'");
