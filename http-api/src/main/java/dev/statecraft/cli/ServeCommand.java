@@ -1,0 +1,47 @@
+package dev.statecraft.cli;
+
+import dev.statecraft.http.ApiServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code statecraft serve}: runs the HTTP server (REST resources and the AWS JSON protocol) until
+ * the process is told to stop; then it stops accepting requests and lets in-flight ones finish.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Run the Statecraft server (REST API and the AWS Step Functions JSON protocol).")
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8083", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String host;
+
+  @Option(names = "--data", defaultValue = "./data",
+      description = "Data directory of the embedded H2 database (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--db", description = "JDBC URL of the database, instead of --data.")
+  String db;
+
+  @Option(names = "--config", description = "Configuration file (YAML or JSON).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ApiServer server = new ApiServer();
+    int bound = server.start(host, port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "statecraft-shutdown"));
+    System.err.println("statecraft: listening on http://" + host + ":" + bound);
+    stopped.await();
+    return 0;
+  }
+}

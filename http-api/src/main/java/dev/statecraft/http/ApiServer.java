@@ -1,0 +1,110 @@
+package dev.statecraft.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.engine.core.Json;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP server: REST resources, the AWS JSON protocol on {@code POST /}, health, metrics and
+ * the OpenAPI document. One router, one method per route; every error is rendered by
+ * {@link ErrorRenderer}; blocking work runs on the worker pool.
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Requests larger than this are refused with 413 (definitions are at most 1 MiB). */
+  static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final PrometheusMeterRegistry metrics;
+  private final AwsJsonProtocol aws;
+  private HttpServer server;
+  private long shutdownGraceSeconds = 10;
+
+  public ApiServer() {
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions().setEnabled(true)
+        .setJvmMetricsEnabled(true);
+    this.vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metricsOptions))
+        .withMetrics(new MicrometerMetricsFactory(metrics)).build();
+    this.aws = new AwsJsonProtocol(vertx)
+        .register("ValidateStateMachineDefinition", new ValidateAction());
+  }
+
+  /** The router with every route mounted (exposed for tests). */
+  Router router() {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    Blocking blocking = new Blocking(vertx);
+    aws.mount(router);
+    ValidateRoutes.mount(router, blocking);
+    router.get("/health").handler(ctx -> {
+      ObjectNode body = Json.object().put("status", "UP");
+      ctx.response().putHeader("Content-Type", "application/json").end(Json.write(body));
+    });
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
+    String openapi = resource("openapi.yaml");
+    router.get("/openapi.yaml").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "application/yaml").end(openapi));
+    router.route().failureHandler(ErrorRenderer::rest);
+    router.route().last().handler(ctx -> ctx.fail(404));
+    return router;
+  }
+
+  /** How long {@link #close()} lets in-flight requests finish (default 10 s). */
+  public ApiServer shutdownGrace(long seconds) {
+    this.shutdownGraceSeconds = seconds;
+    return this;
+  }
+
+  /** Starts listening; returns the bound port (useful with port 0). */
+  public int start(String host, int port) {
+    try {
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+          .requestHandler(router()).listen().toCompletionStage().toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not listen on " + host + ":" + port + ": "
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+    }
+    return server.actualPort();
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish, then stops Vert.x. */
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.shutdown(shutdownGraceSeconds, TimeUnit.SECONDS).toCompletionStage()
+            .toCompletableFuture().get(shutdownGraceSeconds + 10, TimeUnit.SECONDS);
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Shutdown did not complete", e);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.statecraft.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One operation of the AWS JSON 1.0 protocol ({@code X-Amz-Target: AWSStepFunctions.<Name>}).
+ * It runs off the event loop and may block; it fails by throwing {@link ApiException}.
+ */
+@FunctionalInterface
+interface AwsAction {
+  JsonNode handle(JsonNode request);
+}

@@ -1,0 +1,71 @@
+package dev.statecraft.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.engine.core.Json;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The AWS Step Functions JSON 1.0 protocol on {@code POST /}: the action named by
+ * {@code X-Amz-Target} gets the parsed body; errors are {@code {"__type", "message"}} so the AWS
+ * SDKs and CLI raise their modelled exceptions.
+ */
+final class AwsJsonProtocol {
+  static final String TARGET_PREFIX = "AWSStepFunctions.";
+  static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
+  private final Map<String, AwsAction> actions = new TreeMap<>();
+  private final Vertx vertx;
+
+  AwsJsonProtocol(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  AwsJsonProtocol register(String name, AwsAction action) {
+    actions.put(name, action);
+    return this;
+  }
+
+  void mount(Router router) {
+    router.post("/").handler(this::handle);
+  }
+
+  private void handle(RoutingContext ctx) {
+    String target = ctx.request().getHeader("X-Amz-Target");
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      ErrorRenderer.aws(ctx, new ApiException.BadRequest("UnknownOperationException",
+          "Missing or unknown X-Amz-Target header; expected AWSStepFunctions.<Action>"));
+      return;
+    }
+    AwsAction action = actions.get(target.substring(TARGET_PREFIX.length()));
+    if (action == null) {
+      ErrorRenderer.aws(ctx, new ApiException.BadRequest("UnknownOperationException",
+          "Operation " + target.substring(TARGET_PREFIX.length()) + " is not supported"));
+      return;
+    }
+    JsonNode request;
+    try {
+      String body = ctx.body() == null ? "" : ctx.body().asString();
+      request = body.isBlank() ? Json.object() : Json.MAPPER.readTree(body);
+    } catch (Exception e) {
+      ErrorRenderer.aws(ctx, new ApiException.BadRequest("SerializationException",
+          "The request body is not valid JSON: " + e.getMessage()));
+      return;
+    }
+    vertx.<JsonNode>executeBlocking(() -> action.handle(request), false).onComplete(ar -> {
+      if (ar.failed()) {
+        ErrorRenderer.aws(ctx, ar.cause());
+      } else if (!ctx.response().ended()) {
+        ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(Json.write(ar.result()));
+      }
+    });
+  }
+
+  /** The operations served, for the OpenAPI check and the docs. */
+  java.util.Set<String> operations() {
+    return actions.keySet();
+  }
+}
