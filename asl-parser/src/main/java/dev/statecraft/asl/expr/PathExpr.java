@@ -49,6 +49,7 @@ public final class PathExpr {
   private final String variable;
   /** Fast-path segments (String field names or Integer indexes); null when Jayway is needed. */
   private final Object[] segments;
+  private final List<Object> segmentList;
 
   private final JsonPath compiled;
 
@@ -57,6 +58,7 @@ public final class PathExpr {
     this.root = root;
     this.variable = variable;
     this.segments = segments;
+    this.segmentList = segments == null ? null : List.of(segments);
     this.compiled = compiled;
   }
 
@@ -136,7 +138,7 @@ public final class PathExpr {
 
   /** The fast-path segments (String names, Integer indexes), or null when the path is complex. */
   public List<Object> simpleSegments() {
-    return segments == null ? null : List.of(segments);
+    return segmentList;
   }
 
   /**
