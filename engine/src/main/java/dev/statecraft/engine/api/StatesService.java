@@ -1,0 +1,289 @@
+package dev.statecraft.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.asl.Asl;
+import dev.statecraft.asl.ParseResult;
+import dev.statecraft.asl.validate.Diagnostic;
+import dev.statecraft.engine.core.Event;
+import dev.statecraft.engine.core.ExecutionInfo;
+import dev.statecraft.engine.core.ExecutionStatus;
+import dev.statecraft.engine.core.HistoryEvent;
+import dev.statecraft.engine.core.Json;
+import dev.statecraft.engine.runtime.DurableEngine;
+import dev.statecraft.engine.store.DuplicateKeyException;
+import dev.statecraft.engine.store.ExecutionRecord;
+import dev.statecraft.engine.store.Page;
+import dev.statecraft.engine.store.StateMachineRecord;
+import dev.statecraft.engine.store.StateMachineType;
+import dev.statecraft.engine.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The Step Functions API in Java: state machines and executions, with AWS's rules and exception
+ * names. Standard executions run on the {@link DurableEngine}; Express ones in memory.
+ */
+public final class StatesService implements AutoCloseable {
+  /** AWS's limit on execution input and output: 256 KiB of UTF-8. */
+  public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+  /** How long an execution name stays taken after its execution ended. */
+  public static final long NAME_RETENTION_MILLIS = 90L * 24 * 3600 * 1000;
+  private static final int DEFAULT_PAGE = 100;
+  private static final int MAX_PAGE = 1000;
+
+  private final DurableEngine engine;
+  private final Arns arns;
+  private final Clock clock;
+  private final ExpressRuns express;
+
+  public StatesService(DurableEngine engine, Arns arns) {
+    this.engine = engine;
+    this.arns = arns;
+    this.clock = engine.config().clock();
+    this.express = new ExpressRuns(engine.config().handlers(),
+        Math.max(2, engine.config().workers()), 1_000);
+  }
+
+  public Arns arns() {
+    return arns;
+  }
+
+  // ---- state machines -----------------------------------------------------------------------
+
+  /** CreateStateMachine. */
+  public StateMachineRecord createStateMachine(String name, String definition, String roleArn,
+      StateMachineType type) {
+    if (!Arns.validName(name)) {
+      throw new StatesApiException.InvalidName(name);
+    }
+    checkDefinition(definition);
+    long now = clock.millis();
+    StateMachineRecord r = new StateMachineRecord(arns.stateMachine(name), name,
+        type == null ? StateMachineType.STANDARD : type, 1, definition, roleArn, now, now);
+    try {
+      engine.store().stateMachines().create(r);
+    } catch (DuplicateKeyException e) {
+      StateMachineRecord existing = describeStateMachine(r.arn());
+      // AWS: creating the same machine again is idempotent; a different one is an error.
+      if (existing.definition().equals(definition) && existing.type() == r.type()
+          && java.util.Objects.equals(existing.roleArn(), roleArn)) {
+        return existing;
+      }
+      throw new StatesApiException.StateMachineAlreadyExists(r.arn());
+    }
+    return r;
+  }
+
+  /** UpdateStateMachine: writes a new version; running executions keep theirs. */
+  public StateMachineRecord updateStateMachine(String arn, String definition, String roleArn) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      StateMachineRecord current = describeStateMachine(arn);
+      String def = definition == null ? current.definition() : definition;
+      checkDefinition(def);
+      StateMachineRecord next = new StateMachineRecord(arn, current.name(), current.type(),
+          current.version() + 1, def, roleArn == null ? current.roleArn() : roleArn,
+          current.createdMillis(), clock.millis());
+      if (engine.store().stateMachines().addVersion(next)) {
+        return next;
+      }
+    }
+    throw new StoreException("State machine " + arn + " keeps changing; try again");
+  }
+
+  /** DescribeStateMachine (latest version). */
+  public StateMachineRecord describeStateMachine(String arn) {
+    if (!arns.isStateMachine(arn)) {
+      throw new StatesApiException.InvalidArn(arn);
+    }
+    return engine.store().stateMachines().find(arn)
+        .orElseThrow(() -> new StatesApiException.StateMachineDoesNotExist(arn));
+  }
+
+  public Page<StateMachineRecord> listStateMachines(String nextToken, Integer maxResults) {
+    return engine.store().stateMachines().list(nextToken, pageSize(maxResults));
+  }
+
+  /** DeleteStateMachine: running executions go on with their version. */
+  public void deleteStateMachine(String arn) {
+    if (!arns.isStateMachine(arn)) {
+      throw new StatesApiException.InvalidArn(arn);
+    }
+    engine.store().stateMachines().delete(arn);
+  }
+
+  private static void checkDefinition(String definition) {
+    if (definition == null) {
+      throw new StatesApiException.InvalidDefinition("Definition is required");
+    }
+    ParseResult parsed = Asl.parse(definition);
+    if (!parsed.valid()) {
+      throw new StatesApiException.InvalidDefinition("Invalid State Machine Definition: '"
+          + parsed.errors().stream().map(Diagnostic::format).collect(Collectors.joining(", "))
+          + "'");
+    }
+  }
+
+  // ---- executions ---------------------------------------------------------------------------
+
+  /**
+   * StartExecution. For a Standard machine the first step is committed before this returns; the
+   * same name with the same input returns the running execution, any other reuse of a name
+   * within 90 days is ExecutionAlreadyExists.
+   */
+  public StartResult startExecution(String stateMachineArn, String name, String input) {
+    StateMachineRecord machine = describeStateMachine(stateMachineArn);
+    String execName = name == null ? UUID.randomUUID().toString() : name;
+    if (!Arns.validName(execName)) {
+      throw new StatesApiException.InvalidName(execName);
+    }
+    JsonNode parsed = parseInput(input);
+    if (machine.type() == StateMachineType.EXPRESS) {
+      ExecutionInfo info = expressInfo(machine, execName);
+      express.startAsync(engine.machine(machine.arn(), machine.version()), info, parsed);
+      return new StartResult(info.executionArn(), info.startMillis());
+    }
+    String arn = arns.execution(machine.name(), execName);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        ExecutionRecord r = engine.startExecution(machine, arn, execName, parsed);
+        return new StartResult(r.arn(), r.startMillis());
+      } catch (DuplicateKeyException e) {
+        ExecutionRecord existing = engine.store().executions().find(arn).orElse(null);
+        if (existing == null) {
+          continue; // deleted meanwhile
+        }
+        if (existing.status() == ExecutionStatus.RUNNING
+            && Json.parse(existing.input()).equals(parsed)) {
+          return new StartResult(existing.arn(), existing.startMillis());
+        }
+        if (existing.status().isTerminal()
+            && clock.millis() - existing.stopMillis() > NAME_RETENTION_MILLIS) {
+          engine.store().executions().delete(arn);
+          continue;
+        }
+        throw new StatesApiException.ExecutionAlreadyExists(arn);
+      }
+    }
+    throw new StatesApiException.ExecutionAlreadyExists(arn);
+  }
+
+  /** StartSyncExecution: Express only; runs to the end and returns the outcome. */
+  public ExpressExecution startSyncExecution(String stateMachineArn, String name, String input) {
+    StateMachineRecord machine = describeStateMachine(stateMachineArn);
+    if (machine.type() != StateMachineType.EXPRESS) {
+      throw new StatesApiException.StateMachineTypeNotSupported(
+          "This operation is not supported by this type of state machine");
+    }
+    String execName = name == null ? UUID.randomUUID().toString() : name;
+    if (!Arns.validName(execName)) {
+      throw new StatesApiException.InvalidName(execName);
+    }
+    JsonNode parsed = parseInput(input);
+    return express.runSync(engine.machine(machine.arn(), machine.version()),
+        expressInfo(machine, execName), parsed);
+  }
+
+  /** The most recent Express executions (bounded; Express keeps no history). */
+  public List<ExpressExecution> recentExpressExecutions() {
+    return express.recent();
+  }
+
+  private ExecutionInfo expressInfo(StateMachineRecord machine, String execName) {
+    return new ExecutionInfo(arns.expressExecution(machine.name(), execName,
+        UUID.randomUUID().toString()), execName, machine.arn(), machine.name(), machine.roleArn(),
+        clock.millis(), null);
+  }
+
+  private static JsonNode parseInput(String input) {
+    String text = input == null ? "{}" : input;
+    if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+      throw new StatesApiException.ValidationException("1 validation error detected: Value at"
+          + " 'input' failed to satisfy constraint: Member must have length less than or equal"
+          + " to " + MAX_PAYLOAD_BYTES);
+    }
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new StatesApiException.InvalidExecutionInput("Invalid State Machine Execution"
+          + " Input: '" + e.getOriginalMessage() + "'");
+    }
+  }
+
+  /** DescribeExecution (Standard). */
+  public ExecutionRecord describeExecution(String executionArn) {
+    if (!arns.isExecution(executionArn)) {
+      throw new StatesApiException.InvalidArn(executionArn);
+    }
+    return engine.store().executions().find(executionArn)
+        .orElseThrow(() -> new StatesApiException.ExecutionDoesNotExist(executionArn));
+  }
+
+  /** ListExecutions, newest first, optionally of one status. */
+  public Page<ExecutionRecord> listExecutions(String stateMachineArn, ExecutionStatus status,
+      String nextToken, Integer maxResults) {
+    describeStateMachine(stateMachineArn);
+    return engine.store().executions().list(stateMachineArn, status, nextToken,
+        pageSize(maxResults));
+  }
+
+  /**
+   * StopExecution: aborts the execution (ExecutionAborted; tasks in flight are cancelled) and
+   * returns its final row.
+   */
+  public ExecutionRecord stopExecution(String executionArn, String error, String cause) {
+    ExecutionRecord r = describeExecution(executionArn);
+    if (r.status() != ExecutionStatus.RUNNING) {
+      return r;
+    }
+    engine.send(executionArn, new Event.Stop(error, cause, clock.millis()));
+    try {
+      return engine.whenFinished(executionArn).get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return describeExecution(executionArn);
+    } catch (ExecutionException | TimeoutException e) {
+      return describeExecution(executionArn);
+    }
+  }
+
+  /** GetExecutionHistory, oldest first unless {@code reverseOrder}. */
+  public Page<HistoryEvent> getExecutionHistory(String executionArn, String nextToken,
+      Integer maxResults, boolean reverseOrder) {
+    describeExecution(executionArn);
+    return engine.store().executions().history(executionArn, nextToken, pageSize(maxResults),
+        reverseOrder);
+  }
+
+  /**
+   * RedriveExecution. Not supported yet: resuming from the failed state needs an interpreter
+   * entry point that restarts a finished execution.
+   */
+  public StartResult redriveExecution(String executionArn) {
+    ExecutionRecord r = describeExecution(executionArn);
+    throw new StatesApiException.ExecutionNotRedrivable("Execution '" + r.arn()
+        + "' cannot be redriven: redrive is not supported by this engine yet");
+  }
+
+  private static int pageSize(Integer maxResults) {
+    if (maxResults == null || maxResults == 0) {
+      return DEFAULT_PAGE;
+    }
+    if (maxResults < 0 || maxResults > MAX_PAGE) {
+      throw new StatesApiException.ValidationException("1 validation error detected: Value '"
+          + maxResults + "' at 'maxResults' failed to satisfy constraint: Member must have"
+          + " value less than or equal to " + MAX_PAGE);
+    }
+    return maxResults;
+  }
+
+  @Override
+  public void close() {
+    express.close();
+  }
+}

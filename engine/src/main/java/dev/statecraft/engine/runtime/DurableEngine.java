@@ -1,0 +1,391 @@
+package dev.statecraft.engine.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.asl.Asl;
+import dev.statecraft.asl.ParseResult;
+import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.asl.model.StateMachine;
+import dev.statecraft.engine.core.Command;
+import dev.statecraft.engine.core.Event;
+import dev.statecraft.engine.core.EventType;
+import dev.statecraft.engine.core.ExecutionInfo;
+import dev.statecraft.engine.core.ExecutionStatus;
+import dev.statecraft.engine.core.HistoryEvent;
+import dev.statecraft.engine.core.Interpreter;
+import dev.statecraft.engine.core.Json;
+import dev.statecraft.engine.core.Step;
+import dev.statecraft.engine.runtime.ExecutionActor.Inbound;
+import dev.statecraft.engine.runtime.ExecutionActor.Loaded;
+import dev.statecraft.engine.store.ExecutionRecord;
+import dev.statecraft.engine.store.StateMachineRecord;
+import dev.statecraft.engine.store.Store;
+import dev.statecraft.engine.store.StoreException;
+import dev.statecraft.engine.store.TaskRecord;
+import dev.statecraft.engine.store.TimerKind;
+import dev.statecraft.engine.store.TimerRecord;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs Standard executions durably. Each step of the pure interpreter is committed — summary
+ * row, input event, history, timers, tasks — in one transaction before any of its commands takes
+ * effect; tasks go to their handlers and timers are armed only after the commit. Steps of one
+ * execution run one at a time (its {@link ExecutionActor}); executions run in parallel on a
+ * bounded pool whose full queue makes submitters run steps themselves (back-pressure).
+ *
+ * <p>On {@link #start()} the engine resumes every RUNNING execution: the state is rebuilt by
+ * replaying the stored input events (lazily, when the next event arrives), tasks in flight are
+ * re-issued with their id and token (at-least-once), and due timers fire from the table.
+ */
+public final class DurableEngine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(DurableEngine.class.getName());
+
+  private final Store store;
+  private final EngineConfig config;
+  private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
+  private final Map<String, ExecutionActor> actors = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<ExecutionRecord>> waiters =
+      new ConcurrentHashMap<>();
+  private final Set<String> firing = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger cached = new AtomicInteger();
+  private final ThreadPoolExecutor workers;
+  private final TaskDispatcher tasks;
+  private final TimerPoller poller;
+  private final SecureRandom seeds = new SecureRandom();
+  private Thread pollerThread;
+
+  public DurableEngine(Store store, EngineConfig config) {
+    this.store = store;
+    this.config = config;
+    AtomicInteger n = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(config.workers(), config.workers(), 60,
+        TimeUnit.SECONDS, new ArrayBlockingQueue<>(config.queueCapacity()), r -> {
+          Thread t = new Thread(r, "statecraft-step-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    this.tasks = new TaskDispatcher(config.handlers(), config.clock(), this::send);
+    this.poller = new TimerPoller(store.executions(), config.clock(), config.timerBatch(),
+        this::timerDue, firing);
+  }
+
+  /** Resumes the RUNNING executions found in the store and starts the timer poller. */
+  public synchronized void start() {
+    if (pollerThread != null) {
+      return;
+    }
+    for (String arn : store.executions().running()) {
+      for (TaskRecord t : store.executions().tasks(arn)) {
+        tasks.dispatch(t, !t.started());
+      }
+    }
+    pollerThread = new Thread(poller, "statecraft-timers");
+    pollerThread.setDaemon(true);
+    pollerThread.start();
+  }
+
+  /** Polls timers now: call after moving a controllable clock. */
+  public void wakeTimers() {
+    poller.wake();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  // ---- starting -----------------------------------------------------------------------------
+
+  /**
+   * Starts an execution of the given state machine version: runs the first step and commits it
+   * with the new execution row, then carries out its commands.
+   *
+   * @throws dev.statecraft.engine.store.DuplicateKeyException when the name is taken
+   */
+  public ExecutionRecord startExecution(StateMachineRecord machine, String executionArn,
+      String name, JsonNode input) {
+    StateMachine model = machine(machine.arn(), machine.version());
+    long now = config.clock().millis();
+    long seed = seeds.nextLong();
+    ExecutionInfo info = new ExecutionInfo(executionArn, name, machine.arn(), machine.name(),
+        machine.roleArn(), now, 0);
+    Interpreter.Started started = Interpreter.start(model, info, input, seed, true);
+    ExecutionRecord before = new ExecutionRecord(executionArn, machine.arn(), machine.name(),
+        machine.version(), name, machine.roleArn(), ExecutionStatus.RUNNING, Json.write(input),
+        null, null, null, now, 0, seed, 0, 0, 0);
+    Loaded loaded = new Loaded(started.state(), model, before);
+    StepPlan plan = new StepPlan(executionArn, started.step(), now)
+        .summarize(before, started.state(), 0);
+    plan.timersAdded.add(new TimerRecord(executionArn, 0, TimerKind.MAX_DURATION,
+        now + config.maxDuration().toMillis()));
+    enforceHistoryLimit(loaded, plan, now);
+    store.executions().create(plan.commit(0, null));
+    loaded.record = plan.record;
+    if (plan.record.status() == ExecutionStatus.RUNNING && cached.get() < config.cachedExecutions()) {
+      ExecutionActor actor = new ExecutionActor(executionArn);
+      actor.loaded = loaded;
+      if (actors.putIfAbsent(executionArn, actor) == null) {
+        cached.incrementAndGet();
+      }
+    }
+    afterCommit(executionArn, plan);
+    return plan.record;
+  }
+
+  /** The parsed definition of a state machine version (cached; versions never change). */
+  public StateMachine machine(String arn, int version) {
+    return machines.computeIfAbsent(arn + ":" + version, k -> {
+      StateMachineRecord r = store.stateMachines().find(arn, version).orElseThrow(
+          () -> new StoreException("State machine version " + k + " is missing"));
+      ParseResult parsed = Asl.parse(r.definition());
+      if (parsed.machine() == null) {
+        throw new StoreException("Stored definition " + k + " no longer parses");
+      }
+      return parsed.machine();
+    });
+  }
+
+  // ---- events in ----------------------------------------------------------------------------
+
+  /** Delivers an event to an execution (task answers, StopExecution). */
+  public void send(String executionArn, Event event) {
+    deliver(executionArn, new Inbound(event, null));
+  }
+
+  /**
+   * A future that completes with the execution's final row once it ends (at once if it has).
+   */
+  public CompletableFuture<ExecutionRecord> whenFinished(String executionArn) {
+    CompletableFuture<ExecutionRecord> f =
+        waiters.computeIfAbsent(executionArn, k -> new CompletableFuture<>());
+    store.executions().find(executionArn).filter(r -> r.status().isTerminal())
+        .ifPresent(r -> {
+          waiters.remove(executionArn, f);
+          f.complete(r);
+        });
+    return f;
+  }
+
+  private void timerDue(TimerRecord t) {
+    long now = config.clock().millis();
+    Event event;
+    if (t.kind() == TimerKind.STATE) {
+      event = new Event.TimerFired(t.timerId(), now);
+    } else if (t.kind() == TimerKind.TASK_TIMEOUT) {
+      event = new Event.TaskTimedOut(t.timerId(), ErrorNames.TIMEOUT, null, now);
+    } else if (t.kind() == TimerKind.TASK_HEARTBEAT) {
+      event = new Event.TaskTimedOut(t.timerId(), ErrorNames.HEARTBEAT_TIMEOUT, null, now);
+    } else {
+      event = null; // MAX_DURATION: the engine ends the execution itself
+    }
+    deliver(t.executionArn(), new Inbound(event, t));
+  }
+
+  private void deliver(String arn, Inbound in) {
+    while (true) {
+      ExecutionActor actor = actors.computeIfAbsent(arn, ExecutionActor::new);
+      ExecutionActor.Offer offer = actor.offer(in);
+      if (offer == ExecutionActor.Offer.RETIRED) {
+        actors.remove(arn, actor);
+        continue;
+      }
+      if (offer == ExecutionActor.Offer.SCHEDULE) {
+        workers.execute(() -> drain(actor));
+      }
+      return;
+    }
+  }
+
+  private void drain(ExecutionActor actor) {
+    while (true) {
+      Loaded l = actor.loaded;
+      boolean finished = l != null && l.record.status().isTerminal();
+      boolean retire = finished || l == null || cached.get() > config.cachedExecutions();
+      Inbound in = actor.next(retire);
+      if (in == null) {
+        if (retire) {
+          if (actor.loaded != null) {
+            actor.loaded = null;
+            cached.decrementAndGet();
+          }
+          actors.remove(actor.arn, actor);
+        }
+        return;
+      }
+      try {
+        process(actor, in);
+      } catch (RuntimeException e) {
+        // The in-memory state may now be ahead of the store: forget it and rebuild next time.
+        LOG.log(Level.SEVERE, "Step of " + actor.arn + " failed", e);
+        if (actor.loaded != null) {
+          actor.loaded = null;
+          cached.decrementAndGet();
+        }
+      } finally {
+        if (in.timer() != null) {
+          firing.remove(TimerPoller.key(in.timer()));
+        }
+      }
+    }
+  }
+
+  // ---- one step -----------------------------------------------------------------------------
+
+  private void process(ExecutionActor actor, Inbound in) {
+    Loaded l = actor.loaded;
+    if (l == null) {
+      l = rebuild(actor.arn);
+      if (l == null) {
+        return;
+      }
+      actor.loaded = l;
+      cached.incrementAndGet();
+    }
+    if (l.record.status().isTerminal()) {
+      return;
+    }
+    long now = config.clock().millis();
+    if (in.event() == null) {
+      end(l, ExecutionStatus.TIMED_OUT, EventType.ExecutionTimedOut, ErrorNames.TIMEOUT,
+          "The execution exceeded the maximum duration of " + config.maxDuration().toDays()
+              + " days.", now, List.of());
+      return;
+    }
+    int seq = l.record.inputEvents();
+    Step step = Interpreter.step(l.state, in.event());
+    StepPlan plan = new StepPlan(actor.arn, step, now).consumed(in.event(), in.timer())
+        .summarize(l.record, l.state, seq + 1);
+    if (enforceHistoryLimit(l, plan, now)) {
+      store.executions().commit(plan.commit(seq, null));
+    } else {
+      store.executions().commit(plan.commit(seq, EventCodec.encode(in.event())));
+    }
+    l.record = plan.record;
+    afterCommit(actor.arn, plan);
+  }
+
+  /**
+   * AWS's history quota: event 25,000 may only be ExecutionSucceeded; otherwise the execution
+   * fails there. Rewrites the plan to that failure and returns true when the limit is hit.
+   */
+  private boolean enforceHistoryLimit(Loaded l, StepPlan plan, long now) {
+    long stored = l.record.historyEvents();
+    int max = config.maxHistoryEvents();
+    List<HistoryEvent> h = plan.history;
+    if (stored + h.size() < max) {
+      return false;
+    }
+    if (stored + h.size() == max && h.get(h.size() - 1).type() == EventType.ExecutionSucceeded) {
+      return false;
+    }
+    int keep = (int) Math.max(0, max - 1 - stored);
+    List<HistoryEvent> kept = new ArrayList<>(h.subList(0, Math.min(keep, h.size())));
+    long last = stored + kept.size();
+    ObjectNode details = Json.object();
+    details.put("error", ErrorNames.RUNTIME);
+    details.put("cause", "The execution reached the maximum number of history events ("
+        + max + ").");
+    kept.add(new HistoryEvent(last + 1, last, now, EventType.ExecutionFailed, details));
+    plan.history = kept;
+    plan.record = l.record.advance(ExecutionStatus.FAILED, null, ErrorNames.RUNTIME,
+        details.get("cause").asText(), now, l.record.inputEvents(), last + 1);
+    plan.tasksAdded.clear();
+    plan.timersAdded.clear();
+    plan.commands.clear();
+    return true;
+  }
+
+  /** Ends an execution from the runtime's side (maximum duration), outside the interpreter. */
+  private void end(Loaded l, ExecutionStatus status, EventType type, String error, String cause,
+      long now, List<HistoryEvent> before) {
+    ObjectNode details = Json.object();
+    details.put("error", error);
+    details.put("cause", cause);
+    long id = l.record.historyEvents() + before.size() + 1;
+    List<HistoryEvent> history = new ArrayList<>(before);
+    history.add(new HistoryEvent(id, id - 1, now, type, details));
+    StepPlan plan = new StepPlan(l.record.arn(), new Step(history, new ArrayList<>()), now);
+    plan.record = l.record.advance(status, null, error, cause, now, l.record.inputEvents(), id);
+    store.executions().commit(plan.commit(l.record.inputEvents(), null));
+    l.record = plan.record;
+    afterCommit(l.record.arn(), plan);
+  }
+
+  /** Carries out a committed step's commands. */
+  private void afterCommit(String arn, StepPlan plan) {
+    for (TaskRecord t : plan.tasksAdded) {
+      tasks.dispatch(t, true);
+    }
+    for (TimerRecord t : plan.timersAdded) {
+      if (t.kind() != TimerKind.MAX_DURATION) {
+        poller.armed(t.dueMillis());
+      }
+    }
+    for (Command c : plan.commands) {
+      if (c instanceof Command.CancelTask t) {
+        tasks.cancel(arn, t.taskId());
+      }
+    }
+    if (plan.record.status().isTerminal()) {
+      CompletableFuture<ExecutionRecord> f = waiters.remove(arn);
+      if (f != null) {
+        f.complete(plan.record);
+      }
+    }
+  }
+
+  /** Rebuilds an execution by replaying its input events; null when it is gone. */
+  private Loaded rebuild(String arn) {
+    ExecutionRecord r = store.executions().find(arn).orElse(null);
+    if (r == null) {
+      return null;
+    }
+    if (r.status().isTerminal()) {
+      return new Loaded(null, null, r);
+    }
+    StateMachine model = machine(r.stateMachineArn(), r.stateMachineVersion());
+    ExecutionInfo info = new ExecutionInfo(r.arn(), r.name(), r.stateMachineArn(),
+        r.stateMachineName(), r.roleArn(), r.startMillis(), r.redriveCount());
+    Interpreter.Started started = Interpreter.start(model, info, Json.parse(r.input()), r.seed(),
+        true);
+    List<String> events = store.executions().inputEvents(arn);
+    for (String e : events) {
+      Interpreter.step(started.state(), EventCodec.decode(e));
+    }
+    return new Loaded(started.state(), model, r);
+  }
+
+  /** Executions held in memory right now (for tests and metrics). */
+  public int cachedExecutions() {
+    return cached.get();
+  }
+
+  @Override
+  public void close() {
+    poller.stop();
+    workers.shutdown();
+    try {
+      if (pollerThread != null) {
+        pollerThread.join(2_000);
+      }
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.statecraft.engine.runtime;
+
+import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.engine.core.Event;
+import dev.statecraft.engine.core.Json;
+import dev.statecraft.engine.spi.TaskHandler;
+import dev.statecraft.engine.spi.TaskRequest;
+import dev.statecraft.engine.spi.TaskResult;
+import dev.statecraft.engine.store.TaskRecord;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Hands committed tasks to their {@link TaskHandler} and turns each answer into an event for the
+ * execution. Never waits: a handler's answer arrives on whatever thread completes its stage.
+ */
+final class TaskDispatcher {
+  private final List<TaskHandler> handlers;
+  private final Clock clock;
+  private final BiConsumer<String, Event> deliver;
+  /** Tasks in flight, "arn#taskId" → the handler's stage, so a cancel can reach it. */
+  private final Map<String, CompletableFuture<TaskResult>> inFlight = new ConcurrentHashMap<>();
+
+  TaskDispatcher(List<TaskHandler> handlers, Clock clock, BiConsumer<String, Event> deliver) {
+    this.handlers = handlers;
+    this.clock = clock;
+    this.deliver = deliver;
+  }
+
+  /**
+   * Starts a task (again, after a restart: the same id, token and input).
+   *
+   * @param announce whether to report TaskStarted first (false when it is already recorded)
+   */
+  void dispatch(TaskRecord t, boolean announce) {
+    String arn = t.executionArn();
+    TaskHandler handler = null;
+    for (TaskHandler h : handlers) {
+      if (h.supports(t.resource())) {
+        handler = h;
+        break;
+      }
+    }
+    if (handler == null) {
+      deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
+          "No integration is configured for resource '" + t.resource() + "'. Register a"
+              + " TaskHandler for it (local function, HTTP endpoint or mock) in the engine"
+              + " configuration.", clock.millis()));
+      return;
+    }
+    if (announce) {
+      deliver.accept(arn, new Event.TaskStarted(t.taskId(), clock.millis()));
+    }
+    TaskRequest request = new TaskRequest(arn, t.stateName(), t.resource(),
+        Json.parse(t.input()), t.token(), t.timeoutSeconds(), t.heartbeatSeconds(),
+        t.credentials() == null ? null : Json.parse(t.credentials()));
+    String key = arn + "#" + t.taskId();
+    CompletableFuture<TaskResult> stage;
+    try {
+      stage = handler.invoke(request).toCompletableFuture();
+    } catch (RuntimeException e) {
+      deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED, e.toString(),
+          clock.millis()));
+      return;
+    }
+    inFlight.put(key, stage);
+    stage.whenComplete((result, error) -> {
+      inFlight.remove(key);
+      if (stage.isCancelled()) {
+        return; // the execution no longer waits for it
+      }
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error;
+        deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
+            String.valueOf(cause.getMessage()), clock.millis()));
+      } else if (result instanceof TaskResult.Success s) {
+        deliver.accept(arn, new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));
+      } else if (result instanceof TaskResult.Failure f) {
+        deliver.accept(arn, new Event.TaskFailed(t.taskId(), f.error(), f.cause(),
+            clock.millis()));
+      }
+    });
+  }
+
+  /** Cancels a task the execution no longer waits for (best effort: the handler may finish). */
+  void cancel(String arn, long taskId) {
+    CompletableFuture<TaskResult> stage = inFlight.remove(arn + "#" + taskId);
+    if (stage != null) {
+      stage.cancel(true);
+    }
+  }
+
+  int inFlight() {
+    return inFlight.size();
+  }
+}

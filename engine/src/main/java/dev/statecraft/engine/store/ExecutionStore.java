@@ -1,0 +1,66 @@
+package dev.statecraft.engine.store;
+
+import dev.statecraft.engine.core.ExecutionStatus;
+import dev.statecraft.engine.core.HistoryEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Executions, their input events and history, timers and tasks in flight. */
+public interface ExecutionStore {
+  /**
+   * Inserts a new execution together with its first step.
+   *
+   * @throws DuplicateKeyException when the ARN, or the name within the state machine, is taken
+   */
+  void create(StepCommit first);
+
+  /**
+   * Writes one step: the summary row, the input event, history, timers and tasks — all or
+   * nothing. A step that ends the execution (terminal status) also removes every timer and task
+   * it still had.
+   *
+   * @throws ConcurrentCommitException when the stored input-event count is not
+   *     {@code step.expectedInputEvents()}
+   */
+  void commit(StepCommit step);
+
+  Optional<ExecutionRecord> find(String executionArn);
+
+  Optional<ExecutionRecord> findByName(String stateMachineArn, String name);
+
+  /**
+   * Executions of a state machine, newest first.
+   *
+   * @param status only this status, or null for all
+   */
+  Page<ExecutionRecord> list(String stateMachineArn, ExecutionStatus status, String pageToken,
+      int limit);
+
+  /** ARNs of every execution with status RUNNING. */
+  List<String> running();
+
+  /** The stored input events, oldest first. */
+  List<String> inputEvents(String executionArn);
+
+  /**
+   * A page of history.
+   *
+   * @param reverse newest first
+   */
+  Page<HistoryEvent> history(String executionArn, String pageToken, int limit, boolean reverse);
+
+  /** Tasks in flight of an execution, by task id. */
+  List<TaskRecord> tasks(String executionArn);
+
+  Optional<TaskRecord> taskByToken(String token);
+
+  /** Timers due at or before {@code nowMillis}, earliest first. */
+  List<TimerRecord> dueTimers(long nowMillis, int limit);
+
+  /** The earliest due time of any timer, if there is one. */
+  OptionalLong nextTimerDue();
+
+  /** Removes an execution and everything it owns (for name reuse after retention). */
+  void delete(String executionArn);
+}

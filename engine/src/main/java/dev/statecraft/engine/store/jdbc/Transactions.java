@@ -1,0 +1,58 @@
+package dev.statecraft.engine.store.jdbc;
+
+import dev.statecraft.engine.store.DuplicateKeyException;
+import dev.statecraft.engine.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Runs units of SQL work on a pooled connection, in one transaction, translating errors. */
+final class Transactions {
+  /** One unit of SQL work. */
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final DataSource pool;
+  private final Dialect dialect;
+
+  Transactions(DataSource pool, Dialect dialect) {
+    this.pool = pool;
+    this.dialect = dialect;
+  }
+
+  /** Runs {@code work} in a transaction: committed when it returns, rolled back if it throws. */
+  <T> T write(String what, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
+  /** Runs read-only work with auto-commit. */
+  <T> T read(String what, Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw translate(what, e);
+    }
+  }
+
+  private StoreException translate(String what, SQLException e) {
+    if (dialect.isDuplicateKey(e)) {
+      return new DuplicateKeyException(what + ": duplicate key", e);
+    }
+    return new StoreException(what + " failed: " + e.getMessage(), e);
+  }
+}
