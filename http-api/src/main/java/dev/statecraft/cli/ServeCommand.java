@@ -1,6 +1,13 @@
 package dev.statecraft.cli;
 
+import dev.statecraft.engine.api.Arns;
+import dev.statecraft.engine.api.StatesService;
+import dev.statecraft.engine.runtime.DurableEngine;
+import dev.statecraft.engine.runtime.EngineConfig;
+import dev.statecraft.engine.store.jdbc.H2Dialect;
+import dev.statecraft.engine.store.jdbc.JdbcStore;
 import dev.statecraft.http.ApiServer;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,11 +40,25 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ApiServer server = new ApiServer();
+    if (db != null && !db.startsWith("jdbc:h2:")) {
+      System.err.println("statecraft: only H2 JDBC URLs are supported so far (PostgreSQL comes"
+          + " later): " + db);
+      return 2;
+    }
+    JdbcStore store = db != null ? JdbcStore.open(db, H2Dialect.INSTANCE, 8)
+        : JdbcStore.h2File(data, 8);
+    DurableEngine engine = new DurableEngine(store, EngineConfig.defaults(List.of()));
+    engine.start();
+    StatesService service = new StatesService(engine, Arns.defaults());
+    ApiServer server = new ApiServer(service);
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Stop taking requests first; executions stay durable in the store.
       server.close();
+      service.close();
+      engine.close();
+      store.close();
       stopped.countDown();
     }, "statecraft-shutdown"));
     System.err.println("statecraft: listening on http://" + host + ":" + bound);

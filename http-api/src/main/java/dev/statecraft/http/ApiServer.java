@@ -1,6 +1,7 @@
 package dev.statecraft.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.core.Json;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,10 +32,13 @@ public final class ApiServer implements AutoCloseable {
   private final Vertx vertx;
   private final PrometheusMeterRegistry metrics;
   private final AwsJsonProtocol aws;
+  private final StatesService service;
   private HttpServer server;
   private long shutdownGraceSeconds = 10;
 
-  public ApiServer() {
+  /** A server over the given engine API; the caller owns (and closes) the service. */
+  public ApiServer(StatesService service) {
+    this.service = service;
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     MicrometerMetricsOptions metricsOptions = new MicrometerMetricsOptions().setEnabled(true)
         .setJvmMetricsEnabled(true);
@@ -42,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
         .withMetrics(new MicrometerMetricsFactory(metrics)).build();
     this.aws = new AwsJsonProtocol(vertx)
         .register("ValidateStateMachineDefinition", new ValidateAction());
+    new StatesActions(service).registerAll(aws);
   }
 
   /** The router with every route mounted (exposed for tests). */
@@ -51,6 +56,8 @@ public final class ApiServer implements AutoCloseable {
     Blocking blocking = new Blocking(vertx);
     aws.mount(router);
     ValidateRoutes.mount(router, blocking);
+    new StateMachineRoutes(service, blocking).mount(router);
+    new ExecutionRoutes(service, blocking).mount(router);
     router.get("/health").handler(ctx -> {
       ObjectNode body = Json.object().put("status", "UP");
       ctx.response().putHeader("Content-Type", "application/json").end(Json.write(body));

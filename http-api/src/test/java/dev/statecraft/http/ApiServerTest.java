@@ -23,15 +23,19 @@ class ApiServerTest {
   private static String base;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private static TestEngine engine;
+
   @BeforeAll
   static void start() {
-    server = new ApiServer().shutdownGrace(0);
+    engine = new TestEngine();
+    server = new ApiServer(engine.service()).shutdownGrace(0);
     base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    engine.close();
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

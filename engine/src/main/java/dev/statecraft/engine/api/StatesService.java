@@ -105,6 +105,12 @@ public final class StatesService implements AutoCloseable {
         .orElseThrow(() -> new StatesApiException.StateMachineDoesNotExist(arn));
   }
 
+  /** One version of a state machine (also of a deleted one): DescribeStateMachineForExecution. */
+  public StateMachineRecord stateMachineVersion(String arn, int version) {
+    return engine.store().stateMachines().find(arn, version)
+        .orElseThrow(() -> new StatesApiException.StateMachineDoesNotExist(arn));
+  }
+
   public Page<StateMachineRecord> listStateMachines(String nextToken, Integer maxResults) {
     return engine.store().stateMachines().list(nextToken, pageSize(maxResults));
   }
