@@ -87,7 +87,9 @@ final class GraphCheck {
       }
     }
     Set<String> reachable = reachable(startAt.asText(), edges);
-    if (states.has(startAt.asText())) {
+    // With a broken edge the graph is not the one the author meant (a misspelt Next leaves its
+    // intended target unreachable): report the broken edge alone.
+    if (states.has(startAt.asText()) && allTargetsExist) {
       for (Iterator<String> it = states.fieldNames(); it.hasNext(); ) {
         String name = it.next();
         // A member that is not an object is not a state (the schema reports it).
