@@ -6,6 +6,7 @@ import dev.statecraft.asl.parse.ModelBuilder;
 import dev.statecraft.asl.parse.ReadResult;
 import dev.statecraft.asl.parse.SourceMap;
 import dev.statecraft.asl.validate.Diagnostic;
+import dev.statecraft.asl.validate.DiagnosticCodes;
 import dev.statecraft.asl.validate.SchemaCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,8 +45,9 @@ public final class Asl {
   }
 
   private static ParseResult check(JsonNode root, SourceMap positions) {
-    List<Diagnostic> diagnostics = new ArrayList<>(SchemaCheck.shared().check(root));
     ModelBuilder.Result r = ModelBuilder.build(root);
+    List<Diagnostic> diagnostics =
+        new ArrayList<>(withoutEchoes(SchemaCheck.shared().check(root), r.diagnostics()));
     diagnostics.addAll(r.diagnostics());
     if (positions != null) {
       diagnostics.replaceAll(positions::place);
@@ -54,5 +56,21 @@ public final class Asl {
     // Errors first, then warnings; each group in the order found.
     diagnostics.sort(Comparator.comparing(d -> d.isError() ? 0 : 1));
     return new ParseResult(valid ? r.machine() : null, diagnostics);
+  }
+
+  /**
+   * The schema's findings minus those about a field the semantic pass already refused for the
+   * query language: a JSONPath-only field in a JSONata state should not be there at all, so its
+   * shape is beside the point and reporting it too would double the one problem.
+   */
+  private static List<Diagnostic> withoutEchoes(List<Diagnostic> schema, List<Diagnostic> semantic) {
+    List<String> refusedFields = semantic.stream()
+        .filter(d -> d.code().equals(DiagnosticCodes.INVALID_QUERY_LANGUAGE_FIELD))
+        .map(Diagnostic::pointer)
+        .toList();
+    return schema.stream()
+        .filter(d -> refusedFields.stream().noneMatch(
+            f -> d.pointer().equals(f) || d.pointer().startsWith(f + "/")))
+        .toList();
   }
 }

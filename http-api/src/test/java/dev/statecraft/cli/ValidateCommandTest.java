@@ -65,6 +65,28 @@ class ValidateCommandTest {
   }
 
   @Test
+  void semanticErrorInYamlIsPrintedAtTheOffendingNode() throws IOException {
+    Path yaml = write("missing-next.yaml", String.join("\n",
+        "StartAt: First",
+        "States:",
+        "  First:",
+        "    Type: Pass",
+        "    Next: Nowhere",
+        "  Done:",
+        "    Type: Succeed",
+        ""));
+
+    Run run = run("validate", yaml.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    // Line 5, column 5: the Next key of state First (Done, left unreachable by the broken
+    // edge, is not reported a second time).
+    assertThat(run.outLines()).containsExactly(
+        yaml + ":5:5: error MISSING_TRANSITION_TARGET State 'First' goes to 'Nowhere', which does"
+            + " not exist (at /States/First/Next)");
+  }
+
+  @Test
   void oneInvalidFileAmongValidOnesExitsOne() throws IOException {
     Path ok = write("ok.json", VALID);
     Path dup = write("dup.json", "{\n  \"StartAt\": \"A\",\n  \"StartAt\": \"B\"\n}");

@@ -2,6 +2,7 @@ package dev.statecraft.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.asl.expr.AslTimestamp;
+import dev.statecraft.asl.expr.IntrinsicParser;
 import dev.statecraft.asl.expr.JsonataExpr;
 import dev.statecraft.asl.expr.PathExpr;
 import dev.statecraft.asl.expr.Template;
@@ -77,18 +78,15 @@ final class ChoiceRuleBuilder {
       if (t instanceof Template.JsonataValue v) {
         return new ChoiceRule.Condition(v.expr());
       }
-      return new ChoiceRule.Constant(false);
     }
-    ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, at,
-        "'Condition' must be a JSONata expression '{% ... %}' or a boolean");
+    // Any other value is refused by the JSON Schema (a boolean or a '{% %}' string).
     return new ChoiceRule.Constant(false);
   }
 
   /** A JSONPath rule: And/Or/Not or a comparison on {@code Variable}. */
   ChoiceRule rule(JsonNode node, String pointer) {
     if (!node.isObject()) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer, "A Choice rule must be an object");
-      return new ChoiceRule.Constant(false);
+      return new ChoiceRule.Constant(false); // the schema reports it
     }
     if (node.has("Condition")) {
       ctx.error(DiagnosticCodes.INVALID_QUERY_LANGUAGE_FIELD,
@@ -99,28 +97,17 @@ final class ChoiceRuleBuilder {
       String op = node.has("And") ? "And" : "Or";
       JsonNode list = node.get(op);
       List<ChoiceRule> rules = new ArrayList<>();
-      if (!list.isArray() || list.isEmpty()) {
-        ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, BuildContext.child(pointer, op),
-            "'" + op + "' must be a non-empty array of Choice rules");
-      } else {
-        for (int i = 0; i < list.size(); i++) {
-          rules.add(nested(list.get(i), BuildContext.child(BuildContext.child(pointer, op), i)));
-        }
+      // Not an array, or empty: the schema reports it.
+      for (int i = 0; list.isArray() && i < list.size(); i++) {
+        rules.add(rule(list.get(i), BuildContext.child(BuildContext.child(pointer, op), i)));
       }
       return op.equals("And") ? new ChoiceRule.And(rules) : new ChoiceRule.Or(rules);
     }
     if (node.has("Not")) {
-      return new ChoiceRule.Not(nested(node.get("Not"), BuildContext.child(pointer, "Not")));
+      // A nested rule with Next is an unknown field to the schema.
+      return new ChoiceRule.Not(rule(node.get("Not"), BuildContext.child(pointer, "Not")));
     }
     return comparison(node, pointer);
-  }
-
-  private ChoiceRule nested(JsonNode node, String pointer) {
-    if (node.isObject() && node.has("Next")) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, BuildContext.child(pointer, "Next"),
-          "A nested Choice rule (inside And, Or or Not) cannot have 'Next'");
-    }
-    return rule(node, pointer);
   }
 
   private ChoiceRule comparison(JsonNode node, String pointer) {
@@ -147,8 +134,7 @@ final class ChoiceRuleBuilder {
               + " or be an 'And', 'Or' or 'Not' rule");
       return new ChoiceRule.Constant(false);
     }
-    PathExpr variablePath =
-        templates.path(variable.asText(), BuildContext.child(pointer, "Variable"), "Variable", true);
+    PathExpr variablePath = variable(variable.asText(), BuildContext.child(pointer, "Variable"));
     if (operator == null) {
       ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
           "A Choice rule with 'Variable' needs a comparison operator such as 'StringEquals'");
@@ -159,9 +145,7 @@ final class ChoiceRuleBuilder {
     boolean isPath = !operatorField.equals(operator.aslName());
     if (isPath) {
       if (!operand.isTextual()) {
-        ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, at,
-            "'" + operatorField + "' must be a reference path string");
-        return new ChoiceRule.Constant(false);
+        return new ChoiceRule.Constant(false); // the schema reports a non-string path
       }
       PathExpr p = templates.path(operand.asText(), at, operatorField, true);
       return variablePath == null || p == null ? new ChoiceRule.Constant(false)
@@ -172,30 +156,27 @@ final class ChoiceRuleBuilder {
         : new ChoiceRule.Comparison(variablePath, operator, operand, null);
   }
 
+  /** Choice's Variable is a reference path: an intrinsic function is not allowed there. */
+  private PathExpr variable(String text, String pointer) {
+    if (IntrinsicParser.looksLikeIntrinsic(text)) {
+      ctx.error(DiagnosticCodes.INVALID_REFERENCE_PATH, pointer,
+          "'Variable' must be a reference path such as '$.value'; an intrinsic function cannot"
+              + " be used here: '" + text + "'");
+      return null;
+    }
+    return templates.path(text, pointer, "Variable", true);
+  }
+
+  /**
+   * Operand types (string, number, boolean) are the JSON Schema's job; only what it cannot say,
+   * that a timestamp string is RFC 3339, is checked here.
+   */
   private void checkOperand(Operator op, String field, JsonNode operand, String at) {
-    switch (op.kind()) {
-      case STRING -> {
-        if (!operand.isTextual()) {
-          ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, at, "'" + field + "' must be a string");
-        }
-      }
-      case NUMERIC -> {
-        if (!operand.isNumber()) {
-          ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, at, "'" + field + "' must be a number");
-        }
-      }
-      case BOOLEAN, TYPE_TEST -> {
-        if (!operand.isBoolean()) {
-          ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, at,
-              "'" + field + "' must be a boolean");
-        }
-      }
-      case TIMESTAMP -> {
-        if (!operand.isTextual() || !AslTimestamp.isValid(operand.asText())) {
-          ctx.error(DiagnosticCodes.INVALID_TIMESTAMP, at, "'" + field
-              + "' must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z, got " + operand);
-        }
-      }
+    if (op.kind() == ChoiceRule.Kind.TIMESTAMP && operand.isTextual()
+        && !AslTimestamp.isValid(operand.asText())) {
+      ctx.error(DiagnosticCodes.INVALID_TIMESTAMP, at, "'" + field
+          + "' must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z, got '"
+          + operand.asText() + "'");
     }
   }
 }

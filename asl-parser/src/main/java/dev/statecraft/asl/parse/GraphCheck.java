@@ -42,6 +42,8 @@ final class GraphCheck {
     String statesPointer = child(pointer, "States");
     Map<String, List<Edge>> edges = new HashMap<>();
     Set<String> terminal = new LinkedHashSet<>();
+    // States with neither Next nor End are already reported; they may be meant to end the scope.
+    boolean dangling = false;
     for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String name = e.getKey();
@@ -60,6 +62,7 @@ final class GraphCheck {
       if (isTerminal(state)) {
         terminal.add(name);
       }
+      dangling |= isDangling(state);
       nested(state, at);
     }
     JsonNode startAt = scope.get("StartAt");
@@ -84,20 +87,28 @@ final class GraphCheck {
       }
     }
     Set<String> reachable = reachable(startAt.asText(), edges);
-    if (states.has(startAt.asText())) {
+    // With a broken edge the graph is not the one the author meant (a misspelt Next leaves its
+    // intended target unreachable): report the broken edge alone.
+    if (states.has(startAt.asText()) && allTargetsExist) {
       for (Iterator<String> it = states.fieldNames(); it.hasNext(); ) {
         String name = it.next();
-        if (!reachable.contains(name)) {
+        // A member that is not an object is not a state (the schema reports it).
+        if (!reachable.contains(name) && states.get(name).isObject()) {
           ctx.error(DiagnosticCodes.MISSING_TRANSITION_TARGET, child(statesPointer, name),
               "State '" + name + "' is not reachable from StartAt '" + startAt.asText() + "'");
         }
       }
     }
+    // A missing target or a state without Next/End is reported already, and fixing it may well
+    // be what makes the scope end: one problem, one diagnostic.
+    if (!allTargetsExist || dangling) {
+      return;
+    }
     if (terminal.isEmpty()) {
       ctx.error(DiagnosticCodes.MISSING_END_STATE, statesPointer, "No state ends "
           + (pointer.isEmpty() ? "the workflow" : "this scope")
           + ": add \"End\": true to a state, or a Succeed or Fail state");
-    } else if (allTargetsExist && states.has(startAt.asText())
+    } else if (states.has(startAt.asText())
         && reachable.stream().noneMatch(terminal::contains)) {
       ctx.error(DiagnosticCodes.MISSING_END_STATE, statesPointer,
           "No state reachable from StartAt '" + startAt.asText() + "' ends the workflow");
@@ -126,6 +137,13 @@ final class GraphCheck {
     String type = state.path("Type").asText();
     return type.equals("Succeed") || type.equals("Fail")
         || (state.path("End").isBoolean() && state.get("End").asBoolean());
+  }
+
+  private static boolean isDangling(JsonNode state) {
+    String type = state.path("Type").asText();
+    boolean transitions = type.equals("Pass") || type.equals("Task") || type.equals("Wait")
+        || type.equals("Parallel") || type.equals("Map");
+    return transitions && !state.has("Next") && !isTerminal(state);
   }
 
   private record Edge(String target, String pointer) {}

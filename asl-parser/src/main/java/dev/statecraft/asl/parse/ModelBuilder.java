@@ -3,6 +3,8 @@ package dev.statecraft.asl.parse;
 import static dev.statecraft.asl.parse.BuildContext.child;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.asl.expr.AslTimestamp;
 import dev.statecraft.asl.expr.IntrinsicParser;
 import dev.statecraft.asl.expr.JsonataExpr;
@@ -134,15 +136,8 @@ public final class ModelBuilder {
     }
     checkQueryLanguageFields(node, pointer, ql);
     String comment = text(node, "Comment");
+    // Next/End on Choice, Succeed and Fail are unknown fields to the JSON Schema, reported there.
     Transition transition = NON_TERMINAL.contains(type) ? transition(node, pointer, type) : null;
-    if (!NON_TERMINAL.contains(type)) {
-      for (String f : List.of("Next", "End")) {
-        if (node.has(f)) {
-          ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, child(pointer, f),
-              "A " + type + " state cannot have '" + f + "'");
-        }
-      }
-    }
     return switch (type) {
       case "Pass" -> new PassState(name, comment, ql, transition, io(node, pointer, ql),
           passResult(node, pointer, ql));
@@ -298,8 +293,10 @@ public final class ModelBuilder {
     String pathField = field + "Path";
     boolean hasLiteral = node.has(field);
     boolean hasPath = node.has(pathField);
-    if (hasLiteral && hasPath) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
+    // In JSONata the XPath field is already reported as a JSONPath-only field.
+    if (hasLiteral && hasPath && ql == QueryLanguage.JSONPATH) {
+      // Placed at the second field of the pair, so two pairs in one object read apart.
+      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, child(pointer, pathField),
           "'" + field + "' and '" + pathField + "' cannot be used together");
     }
     if (hasLiteral) {
@@ -363,7 +360,14 @@ public final class ModelBuilder {
     }
     Template credentials = null;
     if (node.has("Credentials") && node.get("Credentials").isObject()) {
-      JsonNode c = node.get("Credentials");
+      // Only RoleArn and RoleArn.$ are compiled: any other key is an unknown field to the
+      // schema, and its value should not be reported a second time as a bad path.
+      ObjectNode c = JsonNodeFactory.instance.objectNode();
+      for (String key : List.of("RoleArn", "RoleArn.$")) {
+        if (node.get("Credentials").has(key)) {
+          c.set(key, node.get("Credentials").get(key));
+        }
+      }
       credentials = ql == QueryLanguage.JSONATA
           ? templates.jsonata(c, child(pointer, "Credentials"), "Credentials")
           : templates.payload(c, child(pointer, "Credentials"), "Credentials");
@@ -407,7 +411,9 @@ public final class ModelBuilder {
   private MapState map(String name, String comment, JsonNode node, String pointer,
       QueryLanguage ql, Transition transition) {
     String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-    if (node.has("ItemProcessor") && node.has("Iterator")) {
+    // In JSONata, Iterator, ItemsPath and Parameters are reported as JSONPath-only fields (and
+    // Items in JSONPath as a JSONata-only one), so a pair is reported only when both are allowed.
+    if (node.has("ItemProcessor") && node.has("Iterator") && ql == QueryLanguage.JSONPATH) {
       ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
           "'ItemProcessor' and 'Iterator' cannot be used together");
     }
@@ -424,10 +430,6 @@ public final class ModelBuilder {
       }
     } // a missing ItemProcessor/Iterator is reported by the JSON Schema
     Template items = null;
-    if (node.has("ItemsPath") && node.has("Items")) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
-          "'Items' and 'ItemsPath' cannot be used together");
-    }
     if (ql == QueryLanguage.JSONPATH && node.has("ItemsPath") && node.get("ItemsPath").isTextual()) {
       PathExpr p = templates.path(node.get("ItemsPath").asText(), child(pointer, "ItemsPath"),
           "ItemsPath", true);
@@ -436,7 +438,7 @@ public final class ModelBuilder {
       items = templates.jsonata(node.get("Items"), child(pointer, "Items"), "Items");
     }
     String selectorField = node.has("ItemSelector") ? "ItemSelector" : "Parameters";
-    if (node.has("ItemSelector") && node.has("Parameters")) {
+    if (node.has("ItemSelector") && node.has("Parameters") && ql == QueryLanguage.JSONPATH) {
       ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
           "'ItemSelector' and 'Parameters' cannot be used together");
     }
@@ -449,13 +451,15 @@ public final class ModelBuilder {
     }
     JsonNode reader = node.get("ItemReader");
     if (reader != null && reader.path("ReaderConfig").isObject()) {
-      exclusive(reader.get("ReaderConfig"), child(child(pointer, "ItemReader"), "ReaderConfig"),
-          "MaxItems");
+      String at = child(child(pointer, "ItemReader"), "ReaderConfig");
+      exclusive(reader.get("ReaderConfig"), at, "MaxItems", ql);
+      pathFieldsInJsonata(reader.get("ReaderConfig"), at, ql, "MaxItemsPath");
     }
     MapState.ItemBatcher batcher = null;
     JsonNode b = node.get("ItemBatcher");
     if (b != null && b.isObject()) {
       String at = child(pointer, "ItemBatcher");
+      pathFieldsInJsonata(b, at, ql, "MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath");
       Template batchInput = b.has("BatchInput")
           ? (ql == QueryLanguage.JSONATA
               ? templates.jsonata(b.get("BatchInput"), child(at, "BatchInput"), "BatchInput")
@@ -472,10 +476,25 @@ public final class ModelBuilder {
         retriers(node, pointer), catchers(node, pointer, ql));
   }
 
-  private void exclusive(JsonNode node, String pointer, String field) {
-    if (node.has(field) && node.has(field + "Path")) {
-      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, pointer,
+  private void exclusive(JsonNode node, String pointer, String field, QueryLanguage ql) {
+    if (node.has(field) && node.has(field + "Path") && ql == QueryLanguage.JSONPATH) {
+      ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, child(pointer, field + "Path"),
           "'" + field + "' and '" + field + "Path' cannot be used together");
+    }
+  }
+
+  /** Nested {@code ...Path} fields (ItemBatcher, ReaderConfig) are JSONPath-only too. */
+  private void pathFieldsInJsonata(JsonNode node, String pointer, QueryLanguage ql,
+      String... fields) {
+    if (ql != QueryLanguage.JSONATA) {
+      return;
+    }
+    for (String f : fields) {
+      if (node.has(f)) {
+        ctx.error(DiagnosticCodes.INVALID_QUERY_LANGUAGE_FIELD, child(pointer, f),
+            "'" + f + "' cannot be used when the state's query language is JSONata (use '"
+                + f.substring(0, f.length() - 4) + "' with a {% %} expression)");
+      }
     }
   }
 
