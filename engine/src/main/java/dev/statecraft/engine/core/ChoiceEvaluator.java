@@ -8,8 +8,9 @@ import dev.statecraft.engine.core.jsonata.JsonataCauses;
 import java.time.Instant;
 
 /**
- * Evaluates Choice rules with AWS's type rules: a comparison on a missing field, or on a value of
- * the wrong type, is false rather than an error.
+ * Evaluates Choice rules with AWS's type rules: a comparison on a value of the wrong type is
+ * false rather than an error, but a path that selects nothing is a States.Runtime error (the
+ * type tests such as IsPresent excepted).
  */
 final class ChoiceEvaluator {
   private ChoiceEvaluator() {}
@@ -67,12 +68,16 @@ final class ChoiceEvaluator {
       default:
         break;
     }
+    // AWS fails the execution rather than treating a missing field as a non-match.
     if (value == null) {
-      return false;
+      throw invalidPath(c.variable());
     }
-    JsonNode operand = c.valuePath() != null ? ctx.resolve(c.valuePath()) : c.value();
-    if (operand == null) {
-      return false;
+    JsonNode operand = c.value();
+    if (c.valuePath() != null) {
+      operand = ctx.resolve(c.valuePath());
+      if (operand == null) {
+        throw invalidPath(c.valuePath());
+      }
     }
     return switch (op.kind()) {
       case STRING -> value.isTextual() && operand.isTextual()
@@ -93,6 +98,11 @@ final class ChoiceEvaluator {
       }
       case TYPE_TEST -> false;
     };
+  }
+
+  private static StateFailure invalidPath(dev.statecraft.asl.expr.PathExpr path) {
+    return new StateFailure(dev.statecraft.asl.model.ErrorNames.RUNTIME, "Invalid path '"
+        + path.text() + "': The choice state's condition path references an invalid value.");
   }
 
   private static boolean relate(int cmp, ChoiceRule.Relation relation) {

@@ -99,14 +99,31 @@ final class DataPipeline {
     }
     List<Object> segments = resultPath.path().simpleSegments();
     if (segments == null) {
-      throw new StateFailure(ErrorNames.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-          + resultPath.path().text() + "' to input '" + Json.write(input) + "'");
+      throw referencePathConflict(resultPath.path().text(), input);
     }
-    return setAt(input, segments, 0, result, resultPath.path().text());
+    try {
+      return setAt(input, segments, 0, result);
+    } catch (IllegalArgumentException conflict) {
+      throw referencePathConflict(resultPath.path().text(), input);
+    }
   }
 
-  private static JsonNode setAt(JsonNode node, List<Object> segments, int i, JsonNode value,
-      String path) {
+  /**
+   * A ResultPath that cannot be placed into the input (e.g. {@code $.x} on a string). AWS
+   * reports it as States.ReferencePathConflict, not the documented ResultPathMatchFailure:
+   * {@code Unable to apply ReferencePath $.x to input "input1"} (recorded AWS output quoted at
+   * qiita.com/tsubasaogawa/items/4fe341bdb6ae7d2fd8ee).
+   */
+  static StateFailure referencePathConflict(String path, JsonNode input) {
+    return new StateFailure(REFERENCE_PATH_CONFLICT, "Unable to apply ReferencePath " + path
+        + " to input " + Json.write(input));
+  }
+
+  /** Not in ASL's list of predefined errors, but what AWS raises for a ResultPath conflict. */
+  static final String REFERENCE_PATH_CONFLICT = "States.ReferencePathConflict";
+
+  /** Sets the value; throws IllegalArgumentException when the input's shape does not allow it. */
+  private static JsonNode setAt(JsonNode node, List<Object> segments, int i, JsonNode value) {
     if (i == segments.size()) {
       return value;
     }
@@ -121,20 +138,18 @@ final class DataPipeline {
             (int) ((node.size() + 1) / 0.75f) + 1));
         copy.setAll((ObjectNode) node);
       } else {
-        throw new StateFailure(ErrorNames.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-            + path + "' to input '" + Json.write(node) + "'");
+        throw new IllegalArgumentException();
       }
-      copy.set(name, setAt(node == null ? null : node.get(name), segments, i + 1, value, path));
+      copy.set(name, setAt(node == null ? null : node.get(name), segments, i + 1, value));
       return copy;
     }
     int index = (Integer) seg;
     if (node == null || !node.isArray() || index < 0 || index >= node.size()) {
-      throw new StateFailure(ErrorNames.RESULT_PATH_MATCH_FAILURE, "Unable to apply ResultPath '"
-          + path + "' to input '" + Json.write(node) + "'");
+      throw new IllegalArgumentException();
     }
     ArrayNode copy = Json.NODES.arrayNode(node.size());
     for (int k = 0; k < node.size(); k++) {
-      copy.add(k == index ? setAt(node.get(k), segments, i + 1, value, path) : node.get(k));
+      copy.add(k == index ? setAt(node.get(k), segments, i + 1, value) : node.get(k));
     }
     return copy;
   }

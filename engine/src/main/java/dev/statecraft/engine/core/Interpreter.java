@@ -403,9 +403,15 @@ public final class Interpreter {
 
   private void failState(Frame f, FailState s) {
     EvalContext c = ctx(f, f.input);
-    String error = s.error() == null ? null : text(s.error(), c, "Error");
-    String cause = s.cause() == null ? null : text(s.cause(), c, "Cause");
+    String error = s.error() == null ? null : text(s.error(), c, failField(s.error(), "Error"));
+    String cause = s.cause() == null ? null : text(s.cause(), c, failField(s.cause(), "Cause"));
     frameFailed(f, error, cause);
+  }
+
+  /** AWS names the JSONPath form of the field in causes: ErrorPath / CausePath. */
+  private static String failField(Template t, String field) {
+    return t instanceof Template.PathValue || t instanceof Template.IntrinsicValue
+        ? field + "Path" : field;
   }
 
   private static String text(Template t, EvalContext c, String field) {
