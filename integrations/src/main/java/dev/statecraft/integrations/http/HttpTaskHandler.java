@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,9 @@ public final class HttpTaskHandler implements TaskHandler {
     (p.body() == null ? http.send() : http.sendBuffer(Buffer.buffer(p.body())))
         .onSuccess(r -> result.complete(answer(r)))
         .onFailure(e -> result.complete(failure(e, p, stateLimited, limitSeconds)));
-    return result;
+    // The client's timeout restarts whenever data arrives; this bounds the whole exchange.
+    return result.completeOnTimeout(failure(new TimeoutException(), p, stateLimited, limitSeconds),
+        limitSeconds, TimeUnit.SECONDS);
   }
 
   private static TaskResult answer(HttpResponse<Buffer> r) {
