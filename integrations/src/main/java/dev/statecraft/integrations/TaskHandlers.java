@@ -1,0 +1,191 @@
+package dev.statecraft.integrations;
+
+import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.engine.spi.TaskHandler;
+import dev.statecraft.engine.spi.TaskRequest;
+import dev.statecraft.engine.spi.TaskResult;
+import dev.statecraft.integrations.config.StatecraftConfig;
+import dev.statecraft.integrations.http.HttpTaskHandler;
+import dev.statecraft.integrations.lambda.LambdaTaskHandler;
+import dev.statecraft.integrations.lambda.LocalFunctions;
+import dev.statecraft.integrations.mock.MockConfig;
+import dev.statecraft.integrations.mock.MockedTaskHandler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Every integration of a configuration behind one {@link TaskHandler}: a mocked state answers
+ * from the mock configuration, anything else goes to the first handler that supports its Resource
+ * (HTTP tasks, Lambda functions). It never throws and never leaves a task hanging past its
+ * TimeoutSeconds:
+ *
+ * <ul>
+ *   <li>a Resource no handler supports fails with {@code States.TaskFailed} and a cause that
+ *       names the Resource and how to configure it;
+ *   <li>a handler that throws or completes exceptionally fails the task with {@code
+ *       States.TaskFailed};
+ *   <li>a task with TimeoutSeconds fails with {@code States.Timeout} when its handler has not
+ *       answered in time.
+ * </ul>
+ *
+ * <p>Build it with {@link #create(StatecraftConfig, Vertx)} (shares the caller's Vert.x) or
+ * {@link #create(StatecraftConfig)} (owns one); {@link #close()} releases what it owns.
+ */
+public final class TaskHandlers implements TaskHandler, AutoCloseable {
+  private final List<TaskHandler> handlers;
+  private final MockedTaskHandler mocks;
+  private final List<AutoCloseable> owned;
+
+  private TaskHandlers(List<TaskHandler> handlers, MockedTaskHandler mocks,
+      List<AutoCloseable> owned) {
+    this.handlers = List.copyOf(handlers);
+    this.mocks = mocks;
+    this.owned = List.copyOf(owned);
+  }
+
+  /**
+   * Routes over the given handlers, with optional mocks in front; owns nothing.
+   *
+   * @param handlers tried in order
+   * @param mocks answers mocked states first, or null
+   */
+  public static TaskHandlers of(List<TaskHandler> handlers, MockedTaskHandler mocks) {
+    return new TaskHandlers(handlers, mocks, List.of());
+  }
+
+  /**
+   * The standard integrations of a configuration on the caller's Vert.x, which stays the
+   * caller's to close. Java functions are found through the thread's context class loader.
+   *
+   * @throws dev.statecraft.integrations.config.ConfigException when the configuration names a
+   *     function or mock file that cannot be used
+   */
+  public static TaskHandlers create(StatecraftConfig config, Vertx vertx) {
+    return create(config, vertx, List.of());
+  }
+
+  /** Like {@link #create(StatecraftConfig, Vertx)} with a Vert.x of its own, closed on close. */
+  public static TaskHandlers create(StatecraftConfig config) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return create(config, vertx, List.of(() -> await(vertx.close().toCompletionStage())));
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  private static TaskHandlers create(StatecraftConfig config, Vertx vertx,
+      List<AutoCloseable> alsoOwned) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    LocalFunctions functions = LocalFunctions.load(config.functions(), loader);
+    MockedTaskHandler mocks = null;
+    if (config.mocks() != null) {
+      try {
+        mocks = MockedTaskHandler.of(MockConfig.read(config.mocks()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the mock configuration " + config.mocks(), e);
+      }
+    }
+    WebClient client = WebClient.create(vertx);
+    // Blocking Java functions run on Vert.x's worker pool, never on the caller's thread.
+    Executor worker = command -> vertx.executeBlocking(() -> {
+      command.run();
+      return null;
+    }, false);
+    List<AutoCloseable> owned = new ArrayList<>();
+    owned.add(client::close);
+    owned.addAll(alsoOwned);
+    return new TaskHandlers(List.of(new HttpTaskHandler(client, config.http()),
+        new LambdaTaskHandler(functions, client, worker)), mocks, owned);
+  }
+
+  /** The mock handler, to bind executions to test cases; empty without a mock configuration. */
+  public Optional<MockedTaskHandler> mocks() {
+    return Optional.ofNullable(mocks);
+  }
+
+  /** Always: an unsupported Resource is answered with a helpful failure, not refused. */
+  @Override
+  public boolean supports(String resource) {
+    return true;
+  }
+
+  @Override
+  public CompletionStage<TaskResult> invoke(TaskRequest request) {
+    CompletableFuture<TaskResult> result;
+    try {
+      result = route(request).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(crashed(request, e));
+    }
+    if (request.timeoutSeconds() != null) {
+      // copy(): never complete the handler's own future from here.
+      result = result.copy().orTimeout(request.timeoutSeconds(), TimeUnit.SECONDS);
+    }
+    return result.handle((r, error) -> {
+      if (error == null) {
+        return r != null ? r : TaskResult.failure(ErrorNames.TASK_FAILED, "The integration for"
+            + " resource '" + request.resource() + "' answered with no result");
+      }
+      Throwable e = error instanceof CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      if (e instanceof TimeoutException) {
+        return TaskResult.failure(ErrorNames.TIMEOUT, "State '" + request.stateName()
+            + "' did not finish within its TimeoutSeconds (" + request.timeoutSeconds() + " s)");
+      }
+      return crashed(request, e);
+    });
+  }
+
+  private CompletionStage<TaskResult> route(TaskRequest request) {
+    if (mocks != null && mocks.covers(request)) {
+      return mocks.invoke(request);
+    }
+    for (TaskHandler h : handlers) {
+      if (h.supports(request.resource())) {
+        return h.invoke(request);
+      }
+    }
+    return CompletableFuture.completedFuture(
+        TaskResult.failure(ErrorNames.TASK_FAILED, Unconfigured.cause(request)));
+  }
+
+  private static TaskResult crashed(TaskRequest request, Throwable e) {
+    return TaskResult.failure(ErrorNames.TASK_FAILED, "The integration for resource '"
+        + request.resource() + "' failed: " + e);
+  }
+
+  /** Closes what this object owns (its web client, and its Vert.x when it made one). */
+  @Override
+  public void close() {
+    RuntimeException first = null;
+    for (AutoCloseable c : owned) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("closing the integrations failed", e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static void await(CompletionStage<?> stage) throws Exception {
+    stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
