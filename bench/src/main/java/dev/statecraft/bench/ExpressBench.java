@@ -3,6 +3,8 @@ package dev.statecraft.bench;
 import dev.statecraft.engine.core.ExecutionInfo;
 import dev.statecraft.engine.core.Json;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The Express benchmark: runs each workload of {@code ../shared/bench} in-process on C threads,
- * after a warm-up, for a fixed time, checks every output against the expected one, and prints one
+ * after a warm-up (at least {@code --warmup} seconds, then until the JIT is idle), for a fixed time, checks every output against the expected one, and prints one
  * JSON line of figures per workload.
  *
  * <pre>
@@ -119,9 +121,7 @@ public final class ExpressBench {
           : ExecutionPath.valueOf(options.path().toUpperCase(Locale.ROOT));
       Measurement m = new Measurement(w, path, INFO, options.threads());
       try {
-        if (options.warmup() > 0) {
-          m.run(options.warmup());
-        }
+        warmUp(m, options.warmup());
         out.println(Json.write(m.report(m.run(options.seconds()))));
         out.flush();
       } catch (IllegalStateException e) {
@@ -130,6 +130,37 @@ public final class ExpressBench {
       }
     }
     return 0;
+  }
+
+  /** Longest warm-up when the JIT keeps compiling (a loaded machine starves its threads). */
+  private static final double MAX_WARMUP_SECONDS = 30;
+  private static final double WARMUP_SLICE_SECONDS = 0.5;
+
+  /**
+   * Runs the workload for at least {@code seconds}, then on until the JIT compiler has been idle
+   * for a whole slice, so that the timed run measures compiled code: on a busy machine the
+   * compiler threads get little CPU and a fixed warm-up ends while they are still at work.
+   */
+  private static void warmUp(Measurement m, double seconds) throws InterruptedException {
+    if (seconds <= 0) {
+      return;
+    }
+    m.run(seconds);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    double spent = seconds;
+    long compiled = jit.getTotalCompilationTime();
+    while (spent < MAX_WARMUP_SECONDS) {
+      m.run(WARMUP_SLICE_SECONDS);
+      spent += WARMUP_SLICE_SECONDS;
+      long now = jit.getTotalCompilationTime();
+      if (now == compiled) {
+        return;
+      }
+      compiled = now;
+    }
   }
 
   private static List<Workload> select(Options options) {

@@ -208,7 +208,7 @@ final class Measurement {
     line.put("mode", "express");
     line.put("executions", f.executions());
     line.put("executions_per_s", round(f.executionsPerSecond(), 1));
-    line.put("transitions_per_s", round(f.transitionsPerSecond(), 0));
+    line.put("transitions_per_s", Math.round(f.transitionsPerSecond()));
     line.put("p50_ms", round(f.percentileMillis(50), 4));
     line.put("p99_ms", round(f.percentileMillis(99), 4));
     line.put("heap_mb", round(f.heapMb(), 1));
