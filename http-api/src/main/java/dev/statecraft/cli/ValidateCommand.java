@@ -88,13 +88,13 @@ final class ValidateCommand implements Callable<Integer> {
    * The file's text, but never more than one byte past the reader's limit: that is enough for the
    * reader to refuse it as too large, without loading a huge file into memory.
    */
-  private static String readAtMostOverLimit(Path file) throws IOException {
+  static String readAtMostOverLimit(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return new String(in.readNBytes(DefinitionReader.MAX_BYTES + 1), StandardCharsets.UTF_8);
     }
   }
 
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     // These carry only the path as their message, which the caller already printed.
     if (e instanceof NoSuchFileException) {
       return "no such file";
