@@ -45,6 +45,7 @@ class CrashRecoveryTest {
   @ParameterizedTest
   @ValueSource(strings = {"started 60", "all started", "all started+late"})
   void executionsSurviveSigkill(String killPoint) throws Exception {
+    long t0 = System.nanoTime();
     Random random = new Random();
     String trigger = killPoint.replace("+late", "");
     long delay = killPoint.endsWith("+late") ? 800 + random.nextInt(500) : random.nextInt(250);
@@ -66,11 +67,16 @@ class CrashRecoveryTest {
     assertThat(killed).as("the worker reached the kill point").isTrue();
     assertThat(first.exitValue()).isNotZero();
 
+    long t1 = System.nanoTime();
     Process second = worker();
     String output = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(second.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(second.exitValue()).as(output).isZero();
+    long t2 = System.nanoTime();
     verify();
+    System.out.printf("CrashRecoveryTest %s: killed after %.1f s, recovered in %.1f s,"
+        + " verified in %.1f s%n", killPoint, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+        (System.nanoTime() - t2) / 1e9);
   }
 
   private Process worker() throws Exception {

@@ -89,8 +89,10 @@ public final class CrashWorker {
           // ExecutionAlreadyExists: it finished in an earlier life.
         }
         System.out.println("started " + (i + 1));
+        System.out.flush();
       }
       System.out.println("all started");
+      System.out.flush();
       while (!store.executions().running().isEmpty()) {
         Thread.sleep(50);
       }
