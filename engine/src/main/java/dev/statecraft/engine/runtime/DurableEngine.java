@@ -131,8 +131,10 @@ public final class DurableEngine implements AutoCloseable {
     Loaded loaded = new Loaded(started.state(), model, before);
     StepPlan plan = new StepPlan(executionArn, started.step(), now)
         .summarize(before, started.state(), 0);
-    plan.timersAdded.add(new TimerRecord(executionArn, 0, TimerKind.MAX_DURATION,
-        now + config.maxDuration().toMillis()));
+    if (!plan.record.status().isTerminal()) {
+      plan.timersAdded.add(new TimerRecord(executionArn, 0, TimerKind.MAX_DURATION,
+          now + config.maxDuration().toMillis()));
+    }
     enforceHistoryLimit(loaded, plan, now);
     store.executions().create(plan.commit(0, null));
     loaded.record = plan.record;
