@@ -266,14 +266,35 @@ public final class StatesService implements AutoCloseable {
         reverseOrder);
   }
 
+  /** AWS: an execution can be redriven within 14 days of its end. */
+  public static final long REDRIVE_WINDOW_MILLIS = 14L * 24 * 3600 * 1000;
+  /** AWS: at most 1,000 redrives per execution. */
+  public static final int MAX_REDRIVES = 1000;
+
   /**
-   * RedriveExecution. Not supported yet: resuming from the failed state needs an interpreter
-   * entry point that restarts a finished execution.
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED Standard execution runs again from the
+   * state where it stopped; the states that succeeded are not run again.
    */
   public StartResult redriveExecution(String executionArn) {
     ExecutionRecord r = describeExecution(executionArn);
-    throw new StatesApiException.ExecutionNotRedrivable("Execution '" + r.arn()
-        + "' cannot be redriven: redrive is not supported by this engine yet");
+    ExecutionStatus status = r.status();
+    if (status != ExecutionStatus.FAILED && status != ExecutionStatus.TIMED_OUT
+        && status != ExecutionStatus.ABORTED) {
+      throw new StatesApiException.ExecutionNotRedrivable("Execution '" + r.arn()
+          + "' cannot be redriven: its status is " + status + "; only FAILED, TIMED_OUT and"
+          + " ABORTED executions can be redriven");
+    }
+    long now = clock.millis();
+    if (r.stopMillis() > 0 && now - r.stopMillis() > REDRIVE_WINDOW_MILLIS) {
+      throw new StatesApiException.ExecutionNotRedrivable("Execution '" + r.arn()
+          + "' ended more than 14 days ago and can no longer be redriven");
+    }
+    if (r.redriveCount() >= MAX_REDRIVES) {
+      throw new StatesApiException.ExecutionNotRedrivable("Execution '" + r.arn()
+          + "' has been redriven " + MAX_REDRIVES + " times, the maximum");
+    }
+    engine.send(r.arn(), new Event.Redrive(now));
+    return new StartResult(r.arn(), now);
   }
 
   private static int pageSize(Integer maxResults) {

@@ -28,6 +28,12 @@ public sealed interface Event {
   /** StopExecution: abort with an optional error and cause. */
   record Stop(String error, String cause, long timeMillis) implements Event {}
 
+  /**
+   * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the state where
+   * it stopped, with that state's input; what succeeded before is not repeated.
+   */
+  record Redrive(long timeMillis) implements Event {}
+
   /** The execution's TimeoutSeconds elapsed. */
   record ExecutionTimeout(long timeMillis) implements Event {}
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class ExecutionState {
   final StateMachine machine;
-  final ExecutionInfo info;
+  ExecutionInfo info;
   final JsonNode input;
   final boolean recordHistory;
 

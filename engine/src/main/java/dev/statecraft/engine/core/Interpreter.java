@@ -87,7 +87,12 @@ public final class Interpreter {
   /** Applies one event to a running execution. Events for finished executions are ignored. */
   public static Step step(ExecutionState state, Event event) {
     Interpreter it = new Interpreter(state, event.timeMillis());
-    if (state.status == ExecutionStatus.RUNNING) {
+    if (event instanceof Event.Redrive) {
+      if (state.status.isTerminal() && state.status != ExecutionStatus.SUCCEEDED) {
+        it.redrive();
+        it.drain();
+      }
+    } else if (state.status == ExecutionStatus.RUNNING) {
       it.apply(event);
       it.drain();
     }
@@ -136,6 +141,30 @@ public final class Interpreter {
     } else if (event instanceof Event.ExecutionTimeout) {
       timeout();
     }
+  }
+
+  /**
+   * Runs the top-level state where the execution stopped again, from its input. A Map or
+   * Parallel state is run again as a whole (AWS re-runs only its unsuccessful iterations or
+   * branches).
+   */
+  private void redrive() {
+    ExecutionInfo old = execution.info;
+    int count = (old.redriveCount() == null ? 0 : old.redriveCount()) + 1;
+    execution.info = new ExecutionInfo(old.executionArn(), old.name(), old.stateMachineArn(),
+        old.stateMachineName(), old.roleArn(), old.startMillis(), count);
+    execution.status = ExecutionStatus.RUNNING;
+    execution.output = null;
+    execution.error = null;
+    execution.cause = null;
+    if (history.enabled(null)) {
+      history.add(null, EventType.ExecutionRedriven,
+          Json.object().put("redriveCount", count));
+    }
+    Frame root = execution.root;
+    root.lastEventId = execution.lastEventId;
+    root.moveTo(root.state, root.input);
+    runnable.add(root);
   }
 
   private void taskFailed(long taskId, EventType type, String error, String cause) {

@@ -258,8 +258,12 @@ public final class DurableEngine implements AutoCloseable {
       actor.loaded = l;
       cached.incrementAndGet();
     }
-    if (l.record.status().isTerminal()) {
+    if (l.record.status().isTerminal() && !(in.event() instanceof Event.Redrive)) {
       return;
+    }
+    if (l.state == null) {
+      l = rebuild(actor.arn, true); // a finished execution being redriven: replay it fully
+      actor.loaded = l;
     }
     long now = config.clock().millis();
     if (in.event() == null) {
@@ -353,16 +357,21 @@ public final class DurableEngine implements AutoCloseable {
 
   /** Rebuilds an execution by replaying its input events; null when it is gone. */
   private Loaded rebuild(String arn) {
+    return rebuild(arn, false);
+  }
+
+  /** @param finishedToo replay even a finished execution (for a redrive) */
+  private Loaded rebuild(String arn, boolean finishedToo) {
     ExecutionRecord r = store.executions().find(arn).orElse(null);
     if (r == null) {
       return null;
     }
-    if (r.status().isTerminal()) {
+    if (r.status().isTerminal() && !finishedToo) {
       return new Loaded(null, null, r);
     }
     StateMachine model = machine(r.stateMachineArn(), r.stateMachineVersion());
     ExecutionInfo info = new ExecutionInfo(r.arn(), r.name(), r.stateMachineArn(),
-        r.stateMachineName(), r.roleArn(), r.startMillis(), r.redriveCount());
+        r.stateMachineName(), r.roleArn(), r.startMillis(), 0); // replayed Redrives count up
     Interpreter.Started started = Interpreter.start(model, info, Json.parse(r.input()), r.seed(),
         true);
     List<String> events = store.executions().inputEvents(arn);

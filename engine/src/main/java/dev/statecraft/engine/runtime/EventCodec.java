@@ -31,6 +31,8 @@ final class EventCodec {
       o.put("t", "TimerFired").put("id", t.timerId());
     } else if (e instanceof Event.Stop s) {
       o.put("t", "Stop").put("error", s.error()).put("cause", s.cause());
+    } else if (e instanceof Event.Redrive) {
+      o.put("t", "Redrive");
     } else if (e instanceof Event.ExecutionTimeout) {
       o.put("t", "ExecutionTimeout");
     } else {
@@ -57,6 +59,8 @@ final class EventCodec {
         return new Event.TimerFired(o.get("id").asLong(), at);
       case "Stop":
         return new Event.Stop(text(o, "error"), text(o, "cause"), at);
+      case "Redrive":
+        return new Event.Redrive(at);
       case "ExecutionTimeout":
         return new Event.ExecutionTimeout(at);
       default:

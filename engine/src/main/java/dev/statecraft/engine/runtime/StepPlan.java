@@ -93,6 +93,10 @@ final class StepPlan {
         status == ExecutionStatus.SUCCEEDED ? Json.write(state.output()) : null,
         state.error(), state.cause(), status.isTerminal() ? now : 0, inputEvents,
         before.historyEvents() + history.size());
+    Integer redrives = state.info().redriveCount();
+    if (redrives != null && redrives != record.redriveCount()) {
+      record = record.withRedriveCount(redrives);
+    }
     return this;
   }
 

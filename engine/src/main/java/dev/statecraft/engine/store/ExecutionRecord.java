@@ -44,6 +44,13 @@ public record ExecutionRecord(
     int inputEvents,
     long historyEvents) {
 
+  /** A copy with another redrive count. */
+  public ExecutionRecord withRedriveCount(int count) {
+    return new ExecutionRecord(arn, stateMachineArn, stateMachineName, stateMachineVersion, name,
+        roleArn, status, input, output, error, cause, startMillis, stopMillis, seed, count,
+        inputEvents, historyEvents);
+  }
+
   /** A copy with a new status and result, and the counters of a step. */
   public ExecutionRecord advance(ExecutionStatus status, String output, String error, String cause,
       long stopMillis, int inputEvents, long historyEvents) {
