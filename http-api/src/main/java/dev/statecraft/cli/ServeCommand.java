@@ -35,6 +35,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db", description = "JDBC URL of the database, instead of --data.")
   String db;
 
+  @Option(names = "--token", defaultValue = "${env:STATECRAFT_TOKEN}",
+      description = "Require 'Authorization: Bearer TOKEN' on every route but /health and the"
+          + " task-token callbacks (default: env STATECRAFT_TOKEN; none when unset).")
+  String token;
+
   @Option(names = "--config", description = "Configuration file (YAML or JSON).")
   Path config;
 
@@ -50,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
     DurableEngine engine = new DurableEngine(store, EngineConfig.defaults(List.of()));
     engine.start();
     StatesService service = new StatesService(engine, Arns.defaults());
-    ApiServer server = new ApiServer(service);
+    ApiServer server = new ApiServer(service).authToken(token);
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

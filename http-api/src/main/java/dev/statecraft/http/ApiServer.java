@@ -35,6 +35,7 @@ public final class ApiServer implements AutoCloseable {
   private final StatesService service;
   private HttpServer server;
   private long shutdownGraceSeconds = 10;
+  private String authToken;
 
   /** A server over the given engine API; the caller owns (and closes) the service. */
   public ApiServer(StatesService service) {
@@ -52,6 +53,9 @@ public final class ApiServer implements AutoCloseable {
   /** The router with every route mounted (exposed for tests). */
   Router router() {
     Router router = Router.router(vertx);
+    if (authToken != null) {
+      router.route().handler(new BearerAuth(authToken)::handle);
+    }
     router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     Blocking blocking = new Blocking(vertx);
     aws.mount(router);
@@ -69,6 +73,12 @@ public final class ApiServer implements AutoCloseable {
     router.route().failureHandler(ErrorRenderer::rest);
     router.route().last().handler(ctx -> ctx.fail(404));
     return router;
+  }
+
+  /** Requires this bearer token on every route but /health and the callbacks (null: none). */
+  public ApiServer authToken(String token) {
+    this.authToken = token == null || token.isBlank() ? null : token;
+    return this;
   }
 
   /** How long {@link #close()} lets in-flight requests finish (default 10 s). */

@@ -26,7 +26,8 @@ final class ErrorRenderer {
     if (api.details() != null) {
       body.set("details", api.details());
     }
-    send(ctx, api.status(), "application/json", Json.write(body));
+    int status = ctx.statusCode() == 401 ? 401 : api.status();
+    send(ctx, status, "application/json", Json.write(body));
   }
 
   /** The AWS JSON 1.0 shape: always 400, {@code {"__type": ..., "message": ...}}. */
@@ -35,7 +36,7 @@ final class ErrorRenderer {
     ObjectNode body = Json.object();
     body.put("__type", AWS_PREFIX + api.awsName());
     body.put("message", api.getMessage());
-    int status = api.status() >= 500 ? 500 : 400;
+    int status = api.status() >= 500 ? 500 : ctx.response().getStatusCode() == 401 ? 401 : 400;
     send(ctx, status, "application/x-amz-json-1.0", Json.write(body));
   }
 

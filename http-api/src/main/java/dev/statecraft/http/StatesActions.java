@@ -41,7 +41,8 @@ final class StatesActions {
         .register("ListExecutions", guarded(this::listExecutions))
         .register("GetExecutionHistory", guarded(this::getExecutionHistory))
         .register("StopExecution", guarded(this::stopExecution))
-        .register("RedriveExecution", guarded(this::redriveExecution));
+        .register("RedriveExecution", guarded(this::redriveExecution))
+        .register("TestState", guarded(this::testState));
   }
 
   /** Turns the engine's exceptions into API errors with the same AWS name. */
@@ -173,6 +174,25 @@ final class StatesActions {
     ObjectNode out = Json.object();
     out.put("stopDate", ApiJson.seconds(e.stopMillis() > 0 ? e.stopMillis()
         : System.currentTimeMillis()));
+    return out;
+  }
+
+  JsonNode testState(JsonNode r) {
+    var o = service.testState(ApiJson.required(r, "definition"), ApiJson.optional(r, "input"));
+    ObjectNode out = Json.object();
+    out.put("status", o.status());
+    if (o.output() != null) {
+      out.put("output", o.output());
+    }
+    if (o.error() != null) {
+      out.put("error", o.error());
+    }
+    if (o.cause() != null) {
+      out.put("cause", o.cause());
+    }
+    if (o.nextState() != null) {
+      out.put("nextState", o.nextState());
+    }
     return out;
   }
 

@@ -168,4 +168,30 @@ class ExecutionApiTest {
     assertThat(JSON.readTree(missing.body()).get("__type").asText())
         .endsWith("#ExecutionDoesNotExist");
   }
+
+  @Test
+  void testStateRunsOneStateAndSaysWhereItGoes() throws Exception {
+    String choice = "{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.n\","
+        + "\"NumericGreaterThan\":10,\"Next\":\"Big\"}],\"Default\":\"Small\"}";
+    JsonNode r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
+        .put("definition", choice).put("input", "{\"n\":42}")));
+    assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(r.get("nextState").asText()).isEqualTo("Big");
+
+    String pass = "{\"Type\":\"Pass\",\"Parameters\":{\"sum.$\":\"States.MathAdd($.a, $.b)\"},"
+        + "\"End\":true}";
+    r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
+        .put("definition", pass).put("input", "{\"a\":1,\"b\":2}")));
+    assertThat(JSON.readTree(r.get("output").asText()).get("sum").asInt()).isEqualTo(3);
+    assertThat(r.has("nextState")).isFalse();
+
+    r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
+        .put("definition", "{\"Type\":\"Fail\",\"Error\":\"Nope\",\"Cause\":\"why\"}")));
+    assertThat(r.get("status").asText()).isEqualTo("FAILED");
+    assertThat(r.get("error").asText()).isEqualTo("Nope");
+
+    HttpResponse<String> bad = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
+        "{\"definition\":\"{\\\"Type\\\":\\\"Bogus\\\"}\"}", "TestState");
+    assertThat(JSON.readTree(bad.body()).get("__type").asText()).endsWith("#InvalidDefinition");
+  }
 }

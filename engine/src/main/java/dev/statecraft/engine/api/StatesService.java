@@ -54,6 +54,11 @@ public final class StatesService implements AutoCloseable {
     return arns;
   }
 
+  /** TestState: one state on one input, with this engine's task handlers. */
+  public StateTester.Outcome testState(String stateDefinition, String input) {
+    return new StateTester(engine.config().handlers()).test(stateDefinition, input);
+  }
+
   // ---- state machines -----------------------------------------------------------------------
 
   /** CreateStateMachine. */
