@@ -17,8 +17,8 @@ final class ApiJson {
   private ApiJson() {}
 
   /** AWS JSON 1.0 timestamps are epoch seconds (with a fraction). */
-  static double seconds(long millis) {
-    return millis / 1000.0;
+  static java.math.BigDecimal seconds(long millis) {
+    return java.math.BigDecimal.valueOf(millis, 3); // plain decimal, no exponent
   }
 
   static ObjectNode stateMachine(StateMachineRecord r) {
