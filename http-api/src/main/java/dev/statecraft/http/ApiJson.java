@@ -44,65 +44,51 @@ final class ApiJson {
   }
 
   static ObjectNode execution(ExecutionRecord r) {
-    ObjectNode n = Json.object();
-    n.put("executionArn", r.arn());
-    n.put("stateMachineArn", r.stateMachineArn());
-    n.put("name", r.name());
-    n.put("status", r.status().name());
-    n.put("startDate", seconds(r.startMillis()));
-    if (r.stopMillis() > 0) {
-      n.put("stopDate", seconds(r.stopMillis()));
-    }
-    n.put("input", r.input());
-    n.putObject("inputDetails").put("included", true);
-    if (r.output() != null) {
-      n.put("output", r.output());
-      n.putObject("outputDetails").put("included", true);
-    }
-    if (r.error() != null) {
-      n.put("error", r.error());
-    }
-    if (r.cause() != null) {
-      n.put("cause", r.cause());
-    }
+    ObjectNode n = executionListItem(r);
+    withPayloads(n, r.input(), r.output(), r.error(), r.cause());
     n.put("redriveCount", r.redriveCount());
     return n;
   }
 
   static ObjectNode executionListItem(ExecutionRecord r) {
+    return summary(r.arn(), r.stateMachineArn(), r.name(), r.status().name(), r.startMillis(),
+        r.stopMillis());
+  }
+
+  static ObjectNode express(ExpressExecution e) {
+    ObjectNode n = summary(e.executionArn(), e.stateMachineArn(), e.name(), e.status().name(),
+        e.startMillis(), e.stopMillis());
+    return withPayloads(n, e.input(), e.output(), e.error(), e.cause());
+  }
+
+  private static ObjectNode summary(String arn, String machineArn, String name, String status,
+      long startMillis, long stopMillis) {
     ObjectNode n = Json.object();
-    n.put("executionArn", r.arn());
-    n.put("stateMachineArn", r.stateMachineArn());
-    n.put("name", r.name());
-    n.put("status", r.status().name());
-    n.put("startDate", seconds(r.startMillis()));
-    if (r.stopMillis() > 0) {
-      n.put("stopDate", seconds(r.stopMillis()));
+    n.put("executionArn", arn);
+    n.put("stateMachineArn", machineArn);
+    n.put("name", name);
+    n.put("status", status);
+    n.put("startDate", seconds(startMillis));
+    if (stopMillis > 0) {
+      n.put("stopDate", seconds(stopMillis));
     }
     return n;
   }
 
-  static ObjectNode express(ExpressExecution e) {
-    ObjectNode n = Json.object();
-    n.put("executionArn", e.executionArn());
-    n.put("stateMachineArn", e.stateMachineArn());
-    n.put("name", e.name());
-    n.put("status", e.status().name());
-    n.put("startDate", seconds(e.startMillis()));
-    if (e.stopMillis() > 0) {
-      n.put("stopDate", seconds(e.stopMillis()));
-    }
-    n.put("input", e.input());
+  /** DescribeExecution's input/output (with their details) and error/cause when present. */
+  private static ObjectNode withPayloads(ObjectNode n, String input, String output, String error,
+      String cause) {
+    n.put("input", input);
     n.putObject("inputDetails").put("included", true);
-    if (e.output() != null) {
-      n.put("output", e.output());
+    if (output != null) {
+      n.put("output", output);
       n.putObject("outputDetails").put("included", true);
     }
-    if (e.error() != null) {
-      n.put("error", e.error());
+    if (error != null) {
+      n.put("error", error);
     }
-    if (e.cause() != null) {
-      n.put("cause", e.cause());
+    if (cause != null) {
+      n.put("cause", cause);
     }
     return n;
   }
@@ -130,6 +116,15 @@ final class ApiJson {
       return new ApiException.Conflict(name, e.getMessage());
     }
     return new ApiException.BadRequest(name, e.getMessage());
+  }
+
+  /** Runs a route's work, turning engine errors into API errors with the same AWS name. */
+  static <T> T call(java.util.concurrent.Callable<T> work) throws Exception {
+    try {
+      return work.call();
+    } catch (StatesApiException e) {
+      throw error(e);
+    }
   }
 
   /** A required string field of a request body. */

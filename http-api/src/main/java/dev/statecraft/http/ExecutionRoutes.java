@@ -3,7 +3,6 @@ package dev.statecraft.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.statecraft.engine.api.StatesApiException;
 import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
@@ -12,7 +11,6 @@ import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.Page;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.Callable;
 
 /**
  * REST resources for executions. An execution's {@code id} is
@@ -52,16 +50,8 @@ final class ExecutionRoutes {
     return service.arns().execution(id.substring(0, colon), id.substring(colon + 1));
   }
 
-  private static <T> T call(Callable<T> work) throws Exception {
-    try {
-      return work.call();
-    } catch (StatesApiException e) {
-      throw ApiJson.error(e);
-    }
-  }
-
   private JsonNode describe(RoutingContext ctx) throws Exception {
-    ExecutionRecord r = call(() -> service.describeExecution(arn(ctx)));
+    ExecutionRecord r = ApiJson.call(() -> service.describeExecution(arn(ctx)));
     ObjectNode out = ApiJson.execution(r);
     out.put("id", id(r.arn()));
     return out;
@@ -81,7 +71,7 @@ final class ExecutionRoutes {
       throw ApiException.validation("'status' must be one of RUNNING, SUCCEEDED, FAILED,"
           + " TIMED_OUT, ABORTED, PENDING_REDRIVE; got '" + status + "'");
     }
-    Page<ExecutionRecord> page = call(() -> service.listExecutions(
+    Page<ExecutionRecord> page = ApiJson.call(() -> service.listExecutions(
         service.arns().stateMachine(machine), filter, ctx.queryParams().get("nextToken"),
         Request.intParam(ctx, "maxResults")));
     ObjectNode out = Json.object();
@@ -93,7 +83,7 @@ final class ExecutionRoutes {
 
   private JsonNode stop(RoutingContext ctx) throws Exception {
     Request req = Request.of(ctx);
-    ExecutionRecord r = call(() -> service.stopExecution(arn(ctx), req.text("error"),
+    ExecutionRecord r = ApiJson.call(() -> service.stopExecution(arn(ctx), req.text("error"),
         req.text("cause")));
     ObjectNode out = ApiJson.execution(r);
     out.put("id", id(r.arn()));
@@ -101,14 +91,14 @@ final class ExecutionRoutes {
   }
 
   private JsonNode redrive(RoutingContext ctx) throws Exception {
-    var s = call(() -> service.redriveExecution(arn(ctx)));
+    var s = ApiJson.call(() -> service.redriveExecution(arn(ctx)));
     return Json.object().put("executionArn", s.executionArn())
         .put("redriveDate", ApiJson.seconds(s.startMillis()));
   }
 
   private JsonNode history(RoutingContext ctx) throws Exception {
     boolean reverse = Boolean.parseBoolean(ctx.queryParams().get("reverse"));
-    Page<HistoryEvent> page = call(() -> service.getExecutionHistory(arn(ctx),
+    Page<HistoryEvent> page = ApiJson.call(() -> service.getExecutionHistory(arn(ctx),
         ctx.queryParams().get("nextToken"), Request.intParam(ctx, "limit"), reverse));
     ObjectNode out = Json.object();
     ArrayNode events = out.putArray("events");

@@ -7,7 +7,6 @@ import dev.statecraft.asl.Asl;
 import dev.statecraft.asl.ParseResult;
 import dev.statecraft.engine.api.ExpressExecution;
 import dev.statecraft.engine.api.StartResult;
-import dev.statecraft.engine.api.StatesApiException;
 import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.store.Page;
@@ -47,7 +46,7 @@ final class StateMachineRoutes {
   /** Answers 201 with a Location header, unless the work answered itself (sync start). */
   private void created(RoutingContext ctx, Callable<ObjectNode> work) {
     blocking.json(ctx, 201, () -> {
-      ObjectNode body = call(work);
+      ObjectNode body = ApiJson.call(work);
       if (body.has("location")) {
         ctx.response().putHeader("Location", body.remove("location").asText());
       }
@@ -59,21 +58,13 @@ final class StateMachineRoutes {
     });
   }
 
-  private static <T> T call(Callable<T> work) throws Exception {
-    try {
-      return work.call();
-    } catch (StatesApiException e) {
-      throw ApiJson.error(e);
-    }
-  }
-
   private ObjectNode create(RoutingContext ctx) throws Exception {
     Request req = Request.of(ctx);
     String name = req.text("name");
     String definition = req.definition();
     StateMachineType type = type(req.text("type"));
     check(definition);
-    StateMachineRecord m = call(() -> service.createStateMachine(name, definition,
+    StateMachineRecord m = ApiJson.call(() -> service.createStateMachine(name, definition,
         req.text("roleArn"), type));
     ObjectNode out = ApiJson.stateMachine(m);
     out.put("location", "/state-machines/" + m.name());
@@ -81,7 +72,7 @@ final class StateMachineRoutes {
   }
 
   private JsonNode list(RoutingContext ctx) throws Exception {
-    Page<StateMachineRecord> page = call(() -> service.listStateMachines(
+    Page<StateMachineRecord> page = ApiJson.call(() -> service.listStateMachines(
         ctx.queryParams().get("nextToken"), Request.intParam(ctx, "maxResults")));
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("stateMachines");
@@ -91,21 +82,21 @@ final class StateMachineRoutes {
   }
 
   private JsonNode read(RoutingContext ctx) throws Exception {
-    return ApiJson.stateMachine(call(() -> service.describeStateMachine(arn(ctx))));
+    return ApiJson.stateMachine(ApiJson.call(() -> service.describeStateMachine(arn(ctx))));
   }
 
   private JsonNode update(RoutingContext ctx) throws Exception {
     Request req = Request.of(ctx);
     String definition = req.definition();
     check(definition);
-    return ApiJson.stateMachine(call(() -> service.updateStateMachine(arn(ctx), definition,
+    return ApiJson.stateMachine(ApiJson.call(() -> service.updateStateMachine(arn(ctx), definition,
         req.text("roleArn"))));
   }
 
   private JsonNode delete(RoutingContext ctx) throws Exception {
     String arn = arn(ctx);
-    call(() -> service.describeStateMachine(arn));
-    call(() -> {
+    ApiJson.call(() -> service.describeStateMachine(arn));
+    ApiJson.call(() -> {
       service.deleteStateMachine(arn);
       return null;
     });
@@ -114,7 +105,7 @@ final class StateMachineRoutes {
 
   private JsonNode version(RoutingContext ctx) throws Exception {
     int version = Request.intPath(ctx, "version");
-    return ApiJson.stateMachine(call(() -> service.stateMachineVersion(arn(ctx), version)));
+    return ApiJson.stateMachine(ApiJson.call(() -> service.stateMachineVersion(arn(ctx), version)));
   }
 
   private ObjectNode start(RoutingContext ctx) throws Exception {
@@ -124,12 +115,12 @@ final class StateMachineRoutes {
     String inputText = input == null ? null : input.isTextual() ? input.asText() : Json.write(input);
     String name = req.text("name");
     if ("sync".equals(ctx.queryParams().get("mode"))) {
-      ExpressExecution e = call(() -> service.startSyncExecution(arn, name, inputText));
+      ExpressExecution e = ApiJson.call(() -> service.startSyncExecution(arn, name, inputText));
       ObjectNode out = ApiJson.express(e);
       out.put("synchronous", true);
       return out;
     }
-    StartResult s = call(() -> service.startExecution(arn, name, inputText));
+    StartResult s = ApiJson.call(() -> service.startExecution(arn, name, inputText));
     String id = ExecutionRoutes.id(s.executionArn());
     ObjectNode out = Json.object();
     out.put("id", id);
