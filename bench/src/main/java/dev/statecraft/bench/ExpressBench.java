@@ -1,10 +1,11 @@
 package dev.statecraft.bench;
 
+import dev.statecraft.engine.bench.ExecutionPath;
+import dev.statecraft.engine.bench.Measurement;
+import dev.statecraft.engine.bench.Workload;
 import dev.statecraft.engine.core.ExecutionInfo;
 import dev.statecraft.engine.core.Json;
 import java.io.PrintStream;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Locale;
 
 /**
  * The Express benchmark: runs each workload of {@code ../shared/bench} in-process on C threads,
- * after a warm-up (at least {@code --warmup} seconds, then until the JIT is idle), for a fixed time, checks every output against the expected one, and prints one
- * JSON line of figures per workload.
+ * after a warm-up (at least {@code --warmup} seconds, then until the JIT is idle), for a fixed
+ * time, checks every output against the expected one, and prints one JSON line of figures per
+ * workload. The measuring itself is {@link Measurement}, shared with {@code statecraft bench}.
  *
  * <pre>
  * ExpressBench [--workload NAME]... [--seconds S] [--warmup S] [--threads C]
@@ -25,10 +27,7 @@ import java.util.Locale;
  */
 public final class ExpressBench {
   /** One fixed identity for every execution: the ARN is not what is being measured. */
-  static final ExecutionInfo INFO = new ExecutionInfo(
-      "arn:aws:states:us-east-1:123456789012:express:bench:run:00000000-0000-0000-0000-000000000000",
-      "run", "arn:aws:states:us-east-1:123456789012:stateMachine:bench", "bench",
-      "arn:aws:iam::123456789012:role/statecraft-bench", 1_700_000_000_000L, null);
+  static final ExecutionInfo INFO = ExecutionPath.IDENTITY;
 
   /** The parsed command line. */
   record Options(List<String> workloads, double seconds, double warmup, int threads, String path,
@@ -119,9 +118,10 @@ public final class ExpressBench {
     for (Workload w : workloads) {
       ExecutionPath path = options.path().equals("auto") ? ExecutionPath.fastestFor(w, INFO)
           : ExecutionPath.valueOf(options.path().toUpperCase(Locale.ROOT));
-      Measurement m = new Measurement(w, path, INFO, options.threads());
+      Measurement m = new Measurement(w, "express", path.name(), () -> path.run(w, INFO),
+          options.threads());
       try {
-        warmUp(m, options.warmup());
+        m.warmUp(options.warmup());
         out.println(Json.write(m.report(m.run(options.seconds()))));
         out.flush();
       } catch (IllegalStateException e) {
@@ -130,37 +130,6 @@ public final class ExpressBench {
       }
     }
     return 0;
-  }
-
-  /** Longest warm-up when the JIT keeps compiling (a loaded machine starves its threads). */
-  private static final double MAX_WARMUP_SECONDS = 30;
-  private static final double WARMUP_SLICE_SECONDS = 0.5;
-
-  /**
-   * Runs the workload for at least {@code seconds}, then on until the JIT compiler has been idle
-   * for a whole slice, so that the timed run measures compiled code: on a busy machine the
-   * compiler threads get little CPU and a fixed warm-up ends while they are still at work.
-   */
-  private static void warmUp(Measurement m, double seconds) throws InterruptedException {
-    if (seconds <= 0) {
-      return;
-    }
-    m.run(seconds);
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-      return;
-    }
-    double spent = seconds;
-    long compiled = jit.getTotalCompilationTime();
-    while (spent < MAX_WARMUP_SECONDS) {
-      m.run(WARMUP_SLICE_SECONDS);
-      spent += WARMUP_SLICE_SECONDS;
-      long now = jit.getTotalCompilationTime();
-      if (now == compiled) {
-        return;
-      }
-      compiled = now;
-    }
   }
 
   private static List<Workload> select(Options options) {

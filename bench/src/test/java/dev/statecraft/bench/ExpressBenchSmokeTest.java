@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.statecraft.engine.bench.ExecutionPath;
+import dev.statecraft.engine.bench.Measurement;
+import dev.statecraft.engine.bench.Workload;
 import dev.statecraft.engine.core.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -45,7 +48,8 @@ class ExpressBenchSmokeTest {
     Workload w = Workload.load(SHARED.resolve("bench"),
         SHARED.resolve("bench/workloads/parallel-4x5.json"));
 
-    Measurement.Figures f = new Measurement(w, ExecutionPath.EXPRESS, ExpressBench.INFO, 1).run(0.1);
+    Measurement.Figures f = new Measurement(w, "express", "express",
+        () -> ExecutionPath.EXPRESS.run(w, ExpressBench.INFO), 1).run(0.1);
 
     assertThat(f.executions()).isPositive();
     assertThat(f.transitions()).isEqualTo(21 * f.executions());
@@ -57,8 +61,22 @@ class ExpressBenchSmokeTest {
         SHARED.resolve("bench/workloads/pass-chain-10.json"));
     Workload wrong = new Workload(real.name(), real.machine(), real.input(), Json.parse("{\"n\":1}"));
 
-    assertThatThrownBy(() -> new Measurement(wrong, ExecutionPath.INTERPRETER, ExpressBench.INFO, 1)
-        .run(0.05)).hasMessageContaining("wrong output");
+    assertThatThrownBy(() -> new Measurement(wrong, "express", "interpreter",
+        () -> ExecutionPath.INTERPRETER.run(wrong, ExpressBench.INFO), 1).run(0.05)).hasMessageContaining("wrong output");
+  }
+
+  @Test
+  void aCountBudgetRunsExactlyThatManyExecutions() throws InterruptedException {
+    Workload w = Workload.load(SHARED.resolve("bench"),
+        SHARED.resolve("bench/workloads/catch-retry.json"));
+
+    Measurement.Figures f = new Measurement(w, "express", "interpreter",
+        () -> ExecutionPath.INTERPRETER.run(w, ExpressBench.INFO), 2)
+        .run(Measurement.Budget.executions(501));
+
+    assertThat(f.executions()).isEqualTo(501);
+    assertThat(f.sortedLatencyNanos()).hasSize(501);
+    assertThat(f.transitions()).isEqualTo(6 * 501);
   }
 
   @Test

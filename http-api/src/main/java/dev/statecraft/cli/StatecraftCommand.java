@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = StatecraftCommand.Version.class,
     description = "Validate and run Amazon States Language state machines, without AWS.",
-    subcommands = {ValidateCommand.class, RunCommand.class, ServeCommand.class})
+    subcommands = {ValidateCommand.class, RunCommand.class, ServeCommand.class,
+        BenchCommand.class})
 public final class StatecraftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

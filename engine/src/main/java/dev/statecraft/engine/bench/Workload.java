@@ -1,4 +1,4 @@
-package dev.statecraft.bench;
+package dev.statecraft.engine.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.asl.Asl;
@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  * @param name the file's base name ({@code pass-chain-10})
  * @param machine the definition, parsed once
  * @param input the execution input, shared by every execution (the engine never mutates JSON)
- * @param expected the expected output
+ * @param expected the expected output, or null when any successful output will do
  */
-record Workload(String name, StateMachine machine, JsonNode input, JsonNode expected) {
+public record Workload(String name, StateMachine machine, JsonNode input, JsonNode expected) {
 
   /** Every workload in {@code bench/workloads} and {@code bench/workloads/compat}, by name. */
-  static List<Workload> all(Path benchDir) {
+  public static List<Workload> all(Path benchDir) {
     List<Workload> workloads = new ArrayList<>();
     for (Path dir : List.of(benchDir.resolve("workloads"), benchDir.resolve("workloads/compat"))) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -39,7 +39,7 @@ record Workload(String name, StateMachine machine, JsonNode input, JsonNode expe
   }
 
   /** The definition file of the named workload (base or compat), or null when there is none. */
-  static Path find(Path benchDir, String name) {
+  public static Path find(Path benchDir, String name) {
     for (String dir : List.of("workloads/", "workloads/compat/")) {
       Path file = benchDir.resolve(dir + name + ".json");
       if (Files.isRegularFile(file)) {
@@ -49,19 +49,35 @@ record Workload(String name, StateMachine machine, JsonNode input, JsonNode expe
     return null;
   }
 
-  static Workload load(Path benchDir, Path definition) {
-    String file = definition.getFileName().toString();
-    String name = file.substring(0, file.length() - ".json".length());
+  /** The named definition file of {@code benchDir/workloads} with its input and expected output. */
+  public static Workload load(Path benchDir, Path definition) {
+    String name = baseName(definition);
+    return of(name, definition, read(benchDir.resolve("inputs/" + name + ".json")),
+        read(benchDir.resolve("expected/" + name + ".json")));
+  }
+
+  /**
+   * A workload from a definition file, the input text and, when not null, the expected output
+   * text; the definition must be valid.
+   */
+  public static Workload of(String name, Path definition, String input, String expected) {
     ParseResult parsed = Asl.parse(read(definition));
     if (!parsed.valid()) {
       throw new IllegalStateException(definition + " is not a valid definition: " + parsed.errors());
     }
-    return new Workload(name, parsed.machine(),
-        Json.parse(read(benchDir.resolve("inputs/" + name + ".json"))),
-        Json.parse(read(benchDir.resolve("expected/" + name + ".json"))));
+    return new Workload(name, parsed.machine(), Json.parse(input),
+        expected == null ? null : Json.parse(expected));
   }
 
-  private static String read(Path file) {
+  /** A file's name without its extension ({@code pass-chain-10} for {@code pass-chain-10.json}). */
+  public static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** The text of a file, or an unchecked error that names it. */
+  public static String read(Path file) {
     try {
       return Files.readString(file);
     } catch (IOException e) {
