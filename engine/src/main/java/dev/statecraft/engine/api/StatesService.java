@@ -99,6 +99,7 @@ public final class StatesService implements AutoCloseable {
           current.version() + 1, def, roleArn == null ? current.roleArn() : roleArn,
           current.createdMillis(), clock.millis());
       if (engine.store().stateMachines().addVersion(next)) {
+        machines.remove(arn);
         return next;
       }
     }
@@ -130,6 +131,7 @@ public final class StatesService implements AutoCloseable {
       throw new StatesApiException.InvalidArn(arn);
     }
     engine.store().stateMachines().delete(arn);
+    machines.remove(arn);
   }
 
   private static void checkDefinition(String definition) {
@@ -190,7 +192,7 @@ public final class StatesService implements AutoCloseable {
 
   /** StartSyncExecution: Express only; runs to the end and returns the outcome. */
   public ExpressExecution startSyncExecution(String stateMachineArn, String name, String input) {
-    StateMachineRecord machine = describeStateMachine(stateMachineArn);
+    StateMachineRecord machine = recentStateMachine(stateMachineArn);
     if (machine.type() != StateMachineType.EXPRESS) {
       throw new StatesApiException.StateMachineTypeNotSupported(
           "This operation is not supported by this type of state machine");
@@ -202,6 +204,29 @@ public final class StatesService implements AutoCloseable {
     JsonNode parsed = parseInput(input);
     return express.runSync(engine.machine(machine.arn(), machine.version()),
         expressInfo(machine, execName), parsed);
+  }
+
+  /** How long a state machine read for a synchronous Express start is reused. */
+  private static final long MACHINE_CACHE_MILLIS = 1_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> machines =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(StateMachineRecord machine, long readMillis) {}
+
+  /**
+   * The latest version, read from the store at most once a second per state machine: a
+   * synchronous Express start is on the hot path, and a database read per request dominated it.
+   * Updates and deletes on this node take effect at once; on other nodes within a second.
+   */
+  private StateMachineRecord recentStateMachine(String arn) {
+    long now = clock.millis();
+    Cached c = machines.get(arn);
+    if (c != null && now - c.readMillis() < MACHINE_CACHE_MILLIS) {
+      return c.machine();
+    }
+    StateMachineRecord m = describeStateMachine(arn);
+    machines.put(arn, new Cached(m, now));
+    return m;
   }
 
   /** The most recent Express executions (bounded; Express keeps no history). */
