@@ -348,7 +348,13 @@ public final class StatesService implements AutoCloseable {
    */
   public CompletableFuture<Optional<ActivityTask>> getActivityTask(String activityArn,
       String workerName) {
-    return activities.poll(activityArn, workerName, activityPollWait);
+    return getActivityTask(activityArn, workerName, null);
+  }
+
+  /** GetActivityTask waiting at most {@code wait} (null: the configured wait). */
+  public CompletableFuture<Optional<ActivityTask>> getActivityTask(String activityArn,
+      String workerName, Duration wait) {
+    return activities.poll(activityArn, workerName, wait == null ? activityPollWait : wait);
   }
 
   /** How long GetActivityTask waits for a task (default 60 s). */
