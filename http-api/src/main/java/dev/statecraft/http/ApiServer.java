@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     this.aws = new AwsJsonProtocol(vertx)
         .register("ValidateStateMachineDefinition", new ValidateAction());
     new StatesActions(service).registerAll(aws);
+    new TaskActions(service).registerAll(aws);
   }
 
   /** The router with every route mounted (exposed for tests). */
@@ -62,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     ValidateRoutes.mount(router, blocking);
     new StateMachineRoutes(service, blocking).mount(router);
     new ExecutionRoutes(service, blocking).mount(router);
+    new TaskRoutes(service, blocking).mount(router);
     router.get("/health").handler(ctx -> {
       ObjectNode body = Json.object().put("status", "UP");
       ctx.response().putHeader("Content-Type", "application/json").end(Json.write(body));

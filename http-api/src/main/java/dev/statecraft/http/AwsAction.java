@@ -9,4 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 interface AwsAction {
   JsonNode handle(JsonNode request);
+
+  /**
+   * An operation answered later: {@link #start} may block briefly (validation, JDBC) and returns
+   * the stage that completes with the response.
+   */
+  @FunctionalInterface
+  interface Async {
+    java.util.concurrent.CompletionStage<JsonNode> start(JsonNode request);
+  }
 }

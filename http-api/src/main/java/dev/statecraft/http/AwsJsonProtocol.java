@@ -2,11 +2,13 @@ package dev.statecraft.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.engine.core.Json;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The AWS Step Functions JSON 1.0 protocol on {@code POST /}: the action named by
@@ -18,6 +20,7 @@ final class AwsJsonProtocol {
   static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
   private final Map<String, AwsAction> actions = new TreeMap<>();
+  private final Map<String, AwsAction.Async> asyncActions = new TreeMap<>();
   private final Vertx vertx;
 
   AwsJsonProtocol(Vertx vertx) {
@@ -26,6 +29,15 @@ final class AwsJsonProtocol {
 
   AwsJsonProtocol register(String name, AwsAction action) {
     actions.put(name, action);
+    return this;
+  }
+
+  /**
+   * An action whose answer may come much later (a long poll): its blocking part runs on a
+   * worker, then the response waits on its stage without holding any thread.
+   */
+  AwsJsonProtocol registerAsync(String name, AwsAction.Async action) {
+    asyncActions.put(name, action);
     return this;
   }
 
@@ -40,8 +52,10 @@ final class AwsJsonProtocol {
           "Missing or unknown X-Amz-Target header; expected AWSStepFunctions.<Action>"));
       return;
     }
-    AwsAction action = actions.get(target.substring(TARGET_PREFIX.length()));
-    if (action == null) {
+    String name = target.substring(TARGET_PREFIX.length());
+    AwsAction action = actions.get(name);
+    AwsAction.Async async = asyncActions.get(name);
+    if (action == null && async == null) {
       ErrorRenderer.aws(ctx, new ApiException.BadRequest("UnknownOperationException",
           "Operation " + target.substring(TARGET_PREFIX.length()) + " is not supported"));
       return;
@@ -55,7 +69,11 @@ final class AwsJsonProtocol {
           "The request body is not valid JSON: " + e.getMessage()));
       return;
     }
-    vertx.<JsonNode>executeBlocking(() -> action.handle(request), false).onComplete(ar -> {
+    Future<JsonNode> answer = action != null
+        ? vertx.executeBlocking(() -> action.handle(request), false)
+        : vertx.<CompletionStage<JsonNode>>executeBlocking(() -> async.start(request), false)
+            .compose(stage -> Future.fromCompletionStage(stage, vertx.getOrCreateContext()));
+    answer.onComplete(ar -> {
       if (ar.failed()) {
         ErrorRenderer.aws(ctx, ar.cause());
       } else if (!ctx.response().ended()) {
@@ -66,6 +84,8 @@ final class AwsJsonProtocol {
 
   /** The operations served, for the OpenAPI check and the docs. */
   java.util.Set<String> operations() {
-    return actions.keySet();
+    java.util.Set<String> all = new java.util.TreeSet<>(actions.keySet());
+    all.addAll(asyncActions.keySet());
+    return all;
   }
 }

@@ -82,4 +82,34 @@ public class StatesApiException extends RuntimeException {
       super("ValidationException", message);
     }
   }
+
+  public static final class TaskDoesNotExist extends StatesApiException {
+    public TaskDoesNotExist(String message) {
+      super("TaskDoesNotExist", message);
+    }
+  }
+
+  public static final class TaskTimedOut extends StatesApiException {
+    public TaskTimedOut(String message) {
+      super("TaskTimedOut", message);
+    }
+  }
+
+  public static final class InvalidToken extends StatesApiException {
+    public InvalidToken(String message) {
+      super("InvalidToken", message);
+    }
+  }
+
+  public static final class InvalidOutput extends StatesApiException {
+    public InvalidOutput(String message) {
+      super("InvalidOutput", message);
+    }
+  }
+
+  public static final class ActivityDoesNotExist extends StatesApiException {
+    public ActivityDoesNotExist(String arn) {
+      super("ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
+    }
+  }
 }

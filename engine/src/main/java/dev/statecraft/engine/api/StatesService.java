@@ -10,6 +10,7 @@ import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
 import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.runtime.DurableEngine;
+import dev.statecraft.engine.store.ActivityRecord;
 import dev.statecraft.engine.store.DuplicateKeyException;
 import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.Page;
@@ -18,8 +19,11 @@ import dev.statecraft.engine.store.StateMachineType;
 import dev.statecraft.engine.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +45,9 @@ public final class StatesService implements AutoCloseable {
   private final Arns arns;
   private final Clock clock;
   private final ExpressRuns express;
+  private final TaskCallbacks callbacks;
+  private final Activities activities;
+  private volatile Duration activityPollWait = Duration.ofSeconds(60);
 
   public StatesService(DurableEngine engine, Arns arns) {
     this.engine = engine;
@@ -48,6 +55,8 @@ public final class StatesService implements AutoCloseable {
     this.clock = engine.config().clock();
     this.express = new ExpressRuns(engine.config().handlers(),
         Math.max(2, engine.config().workers()), 1_000);
+    this.callbacks = new TaskCallbacks(engine);
+    this.activities = new Activities(engine, arns);
   }
 
   public Arns arns() {
@@ -341,6 +350,72 @@ public final class StatesService implements AutoCloseable {
           + " value less than or equal to " + MAX_PAGE);
     }
     return maxResults;
+  }
+
+  // ---- task tokens --------------------------------------------------------------------------
+
+  /**
+   * SendTaskSuccess: completes the task holding {@code taskToken} with {@code output} (JSON).
+   *
+   * @throws StatesApiException.InvalidToken when the token is malformed
+   * @throws StatesApiException.TaskDoesNotExist when no task in flight holds it (completed,
+   *     never issued, or its execution ended)
+   * @throws StatesApiException.TaskTimedOut when its task timed out
+   * @throws StatesApiException.InvalidOutput when the output is not JSON or over 256 KiB
+   */
+  public void sendTaskSuccess(String taskToken, String output) {
+    callbacks.success(taskToken, output);
+  }
+
+  /** SendTaskFailure: fails the task with an error name and cause (both optional). */
+  public void sendTaskFailure(String taskToken, String error, String cause) {
+    callbacks.failure(taskToken, error, cause);
+  }
+
+  /** SendTaskHeartbeat: the task is alive; its HeartbeatSeconds timer starts again. */
+  public void sendTaskHeartbeat(String taskToken) {
+    callbacks.heartbeat(taskToken);
+  }
+
+  // ---- activities ---------------------------------------------------------------------------
+
+  /** CreateActivity (idempotent: an existing activity of that name is returned). */
+  public ActivityRecord createActivity(String name) {
+    return activities.create(name);
+  }
+
+  public ActivityRecord describeActivity(String activityArn) {
+    return activities.describe(activityArn);
+  }
+
+  public void deleteActivity(String activityArn) {
+    activities.delete(activityArn);
+  }
+
+  public Page<ActivityRecord> listActivities(String nextToken, Integer maxResults) {
+    return activities.list(nextToken, pageSize(maxResults));
+  }
+
+  /**
+   * GetActivityTask: a long poll that completes with a task (its token and input) as soon as
+   * one is scheduled on the activity, or empty after {@link #activityPollWait(Duration)}
+   * (60 s, like AWS). No thread waits meanwhile.
+   */
+  public CompletableFuture<Optional<ActivityTask>> getActivityTask(String activityArn,
+      String workerName) {
+    return getActivityTask(activityArn, workerName, null);
+  }
+
+  /** GetActivityTask waiting at most {@code wait} (null: the configured wait). */
+  public CompletableFuture<Optional<ActivityTask>> getActivityTask(String activityArn,
+      String workerName, Duration wait) {
+    return activities.poll(activityArn, workerName, wait == null ? activityPollWait : wait);
+  }
+
+  /** How long GetActivityTask waits for a task (default 60 s). */
+  public StatesService activityPollWait(Duration wait) {
+    this.activityPollWait = wait;
+    return this;
   }
 
   @Override

@@ -10,8 +10,16 @@ public sealed interface Event {
   /** Epoch milliseconds at which the event happened. */
   long timeMillis();
 
-  /** A worker (or integration) began the task. */
-  record TaskStarted(long taskId, long timeMillis) implements Event {}
+  /**
+   * A worker (or integration) began the task.
+   *
+   * @param workerName the activity worker that took the task (GetActivityTask), else null
+   */
+  record TaskStarted(long taskId, String workerName, long timeMillis) implements Event {
+    public TaskStarted(long taskId, long timeMillis) {
+      this(taskId, null, timeMillis);
+    }
+  }
 
   /** The task finished with an output. */
   record TaskSucceeded(long taskId, JsonNode output, long timeMillis) implements Event {}

@@ -111,16 +111,26 @@ public final class Interpreter {
     } else if (event instanceof Event.TaskStarted t) {
       Frame f = execution.waiting.get(t.taskId());
       if (f != null && history.enabled(f)) {
-        history.add(f, EventType.TaskStarted, taskDetails((TaskState) f.state));
+        TaskState task = (TaskState) f.state;
+        if (TaskResources.isActivity(task.resource())) {
+          ObjectNode d = Json.object();
+          if (t.workerName() != null) {
+            d.put("workerName", t.workerName());
+          }
+          history.add(f, EventType.ActivityStarted, d);
+        } else {
+          history.add(f, EventType.TaskStarted, taskDetails(task));
+        }
       }
     } else if (event instanceof Event.TaskSucceeded t) {
       Frame f = execution.waiting.remove(t.taskId());
       if (f != null) {
         TaskState task = (TaskState) f.state;
         if (history.enabled(f)) {
-          ObjectNode d = taskDetails(task);
+          boolean activity = TaskResources.isActivity(task.resource());
+          ObjectNode d = activity ? Json.object() : taskDetails(task);
           d.setAll(History.payload("output", t.output()));
-          history.add(f, EventType.TaskSucceeded, d);
+          history.add(f, activity ? EventType.ActivitySucceeded : EventType.TaskSucceeded, d);
         }
         f.waitingFor = Frame.Wait.NONE;
         f.status = Frame.Status.RUNNING;
@@ -173,9 +183,16 @@ public final class Interpreter {
       return;
     }
     if (history.enabled(f)) {
-      ObjectNode d = taskDetails((TaskState) f.state);
-      d.setAll(History.error(error, cause));
-      history.add(f, type, d);
+      TaskState task = (TaskState) f.state;
+      if (TaskResources.isActivity(task.resource())) {
+        // AWS names an activity's events Activity*, with only the error and cause.
+        history.add(f, type == EventType.TaskFailed ? EventType.ActivityFailed
+            : EventType.ActivityTimedOut, History.error(error, cause));
+      } else {
+        ObjectNode d = taskDetails(task);
+        d.setAll(History.error(error, cause));
+        history.add(f, type, d);
+      }
     }
     f.waitingFor = Frame.Wait.NONE;
     f.status = Frame.Status.RUNNING;
@@ -307,7 +324,8 @@ public final class Interpreter {
       f.retryCounts = new int[t.retry().size()];
     }
     long taskId = execution.newId();
-    if (t.resource() != null && t.resource().endsWith(".waitForTaskToken")) {
+    boolean activity = TaskResources.isActivity(t.resource());
+    if (activity || t.resource() != null && t.resource().endsWith(".waitForTaskToken")) {
       f.taskToken = TaskTokens.token(execution, taskId);
     }
     EvalContext c = ctx(f, f.input);
@@ -321,7 +339,18 @@ public final class Interpreter {
     f.pendingId = taskId;
     f.status = Frame.Status.WAITING;
     execution.waiting.put(taskId, f);
-    if (history.enabled(f)) {
+    if (history.enabled(f) && activity) {
+      ObjectNode d = Json.object();
+      d.put("resource", t.resource());
+      d.setAll(History.payload("input", input));
+      if (timeout != null) {
+        d.put("timeoutInSeconds", timeout);
+      }
+      if (heartbeat != null) {
+        d.put("heartbeatInSeconds", heartbeat);
+      }
+      history.add(f, EventType.ActivityScheduled, d);
+    } else if (history.enabled(f)) {
       ObjectNode d = taskDetails(t);
       d.put("region", TaskResources.region(t.resource()));
       d.put("parameters", Json.write(input));

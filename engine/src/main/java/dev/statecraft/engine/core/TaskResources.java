@@ -4,8 +4,17 @@ package dev.statecraft.engine.core;
  * Splits a Task's Resource ARN into the resourceType / resource / region that AWS puts in task
  * history events (e.g. {@code arn:aws:states:::lambda:invoke} → lambda, invoke).
  */
-final class TaskResources {
+public final class TaskResources {
   private TaskResources() {}
+
+  /**
+   * Whether the Resource is an activity:
+   * {@code arn:aws:states:<region>:<account>:activity:<name>}.
+   */
+  public static boolean isActivity(String arn) {
+    String[] p = parts(arn);
+    return p != null && "states".equals(p[2]) && p[5].startsWith("activity:");
+  }
 
   static String resourceType(String arn) {
     String[] p = parts(arn);

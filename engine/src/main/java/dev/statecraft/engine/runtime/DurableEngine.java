@@ -6,7 +6,6 @@ import dev.statecraft.asl.Asl;
 import dev.statecraft.asl.ParseResult;
 import dev.statecraft.asl.model.ErrorNames;
 import dev.statecraft.asl.model.StateMachine;
-import dev.statecraft.engine.core.Command;
 import dev.statecraft.engine.core.Event;
 import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionInfo;
@@ -59,6 +58,8 @@ public final class DurableEngine implements AutoCloseable {
   private final Map<String, CompletableFuture<ExecutionRecord>> waiters =
       new ConcurrentHashMap<>();
   private final Set<String> firing = ConcurrentHashMap.newKeySet();
+  /** Tasks ("arn#taskId") a callback is completing: a second callback is refused meanwhile. */
+  private final Set<String> completing = ConcurrentHashMap.newKeySet();
   private final AtomicInteger cached = new AtomicInteger();
   private final ThreadPoolExecutor workers;
   private final TaskDispatcher tasks;
@@ -183,6 +184,53 @@ public final class DurableEngine implements AutoCloseable {
     return f;
   }
 
+  // ---- callbacks and activity workers --------------------------------------------------------
+
+  /**
+   * Completes a task by callback (SendTaskSuccess / SendTaskFailure) with a TaskSucceeded or
+   * TaskFailed event for it. At most one callback per task gets through: until the step that
+   * applies it has committed (and removed the task row), another one is refused.
+   *
+   * @return false when another callback is already completing this task
+   */
+  public boolean completeTask(TaskRecord task, Event outcome) {
+    if (!completing.add(task.executionArn() + "#" + task.taskId())) {
+      return false;
+    }
+    send(task.executionArn(), outcome);
+    return true;
+  }
+
+  /**
+   * SendTaskHeartbeat: pushes the task's heartbeat timer HeartbeatSeconds into the future (no
+   * effect on a task without HeartbeatSeconds).
+   */
+  public void heartbeat(TaskRecord task) {
+    if (task.heartbeatSeconds() != null) {
+      store.executions().rescheduleTimer(new TimerRecord(task.executionArn(), task.taskId(),
+          TimerKind.TASK_HEARTBEAT, config.clock().millis() + task.heartbeatSeconds() * 1000));
+    }
+  }
+
+  /**
+   * GetActivityTask: the oldest task scheduled on the activity, or — without parking a thread —
+   * the next one scheduled within {@code wait}, else empty. Handing a task out records
+   * ActivityStarted with the worker's name.
+   */
+  public CompletableFuture<java.util.Optional<TaskRecord>> pollActivity(String activityArn,
+      String workerName, java.time.Duration wait) {
+    return tasks.activities().poll(activityArn, workerName, wait);
+  }
+
+  /** A callback's step is done (committed or not): the task may be completed again if alive. */
+  private void releaseCallback(String arn, Event e) {
+    if (e instanceof Event.TaskSucceeded t) {
+      completing.remove(arn + "#" + t.taskId());
+    } else if (e instanceof Event.TaskFailed t) {
+      completing.remove(arn + "#" + t.taskId());
+    }
+  }
+
   private void timerDue(TimerRecord t) {
     long now = config.clock().millis();
     Event event;
@@ -242,6 +290,7 @@ public final class DurableEngine implements AutoCloseable {
         if (in.timer() != null) {
           firing.remove(TimerPoller.key(in.timer()));
         }
+        releaseCallback(actor.arn, in.event());
       }
     }
   }
@@ -271,6 +320,9 @@ public final class DurableEngine implements AutoCloseable {
           "The execution exceeded the maximum duration of " + config.maxDuration().toDays()
               + " days.", now, List.of());
       return;
+    }
+    if (in.event() instanceof Event.TaskTimedOut t) {
+      store.executions().markTaskTimedOut(actor.arn, t.taskId(), now);
     }
     int seq = l.record.inputEvents();
     Step step = Interpreter.step(l.state, in.event());
@@ -342,12 +394,11 @@ public final class DurableEngine implements AutoCloseable {
         poller.armed(t.dueMillis());
       }
     }
-    for (Command c : plan.commands) {
-      if (c instanceof Command.CancelTask t) {
-        tasks.cancel(arn, t.taskId());
-      }
+    for (Long taskId : plan.tasksRemoved) {
+      tasks.cancel(arn, taskId); // ended or cancelled (CancelTask ids are among them)
     }
     if (plan.record.status().isTerminal()) {
+      tasks.executionEnded(arn);
       CompletableFuture<ExecutionRecord> f = waiters.remove(arn);
       if (f != null) {
         f.complete(plan.record);
@@ -388,6 +439,7 @@ public final class DurableEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    tasks.close();
     poller.stop();
     workers.shutdown();
     try {

@@ -18,6 +18,9 @@ final class EventCodec {
     o.put("at", e.timeMillis());
     if (e instanceof Event.TaskStarted t) {
       o.put("t", "TaskStarted").put("id", t.taskId());
+      if (t.workerName() != null) {
+        o.put("worker", t.workerName());
+      }
     } else if (e instanceof Event.TaskSucceeded t) {
       o.put("t", "TaskSucceeded").put("id", t.taskId());
       o.set("output", t.output());
@@ -47,7 +50,7 @@ final class EventCodec {
     String type = o.get("t").asText();
     switch (type) {
       case "TaskStarted":
-        return new Event.TaskStarted(o.get("id").asLong(), at);
+        return new Event.TaskStarted(o.get("id").asLong(), text(o, "worker"), at);
       case "TaskSucceeded":
         return new Event.TaskSucceeded(o.get("id").asLong(), o.get("output"), at);
       case "TaskFailed":

@@ -3,6 +3,7 @@ package dev.statecraft.engine.runtime;
 import dev.statecraft.asl.model.ErrorNames;
 import dev.statecraft.engine.core.Event;
 import dev.statecraft.engine.core.Json;
+import dev.statecraft.engine.core.TaskResources;
 import dev.statecraft.engine.spi.TaskHandler;
 import dev.statecraft.engine.spi.TaskRequest;
 import dev.statecraft.engine.spi.TaskResult;
@@ -18,11 +19,18 @@ import java.util.function.BiConsumer;
 /**
  * Hands committed tasks to their {@link TaskHandler} and turns each answer into an event for the
  * execution. Never waits: a handler's answer arrives on whatever thread completes its stage.
+ *
+ * <p>Tasks with a token are completed by callback (SendTaskSuccess/Failure), not by a handler's
+ * answer: an activity task goes to its activity's queue for a worker; a {@code
+ * .waitForTaskToken} task runs its handler (if any supports the Resource) only to hand the token
+ * out — a handler's success records TaskStarted and the task stays parked, a failure fails it.
+ * After a restart a started callback task is not run again: it is already out there.
  */
-final class TaskDispatcher {
+final class TaskDispatcher implements AutoCloseable {
   private final List<TaskHandler> handlers;
   private final Clock clock;
   private final BiConsumer<String, Event> deliver;
+  private final ActivityQueues activities;
   /** Tasks in flight, "arn#taskId" → the handler's stage, so a cancel can reach it. */
   private final Map<String, CompletableFuture<TaskResult>> inFlight = new ConcurrentHashMap<>();
 
@@ -30,6 +38,11 @@ final class TaskDispatcher {
     this.handlers = handlers;
     this.clock = clock;
     this.deliver = deliver;
+    this.activities = new ActivityQueues(deliver, clock);
+  }
+
+  ActivityQueues activities() {
+    return activities;
   }
 
   /**
@@ -39,12 +52,25 @@ final class TaskDispatcher {
    */
   void dispatch(TaskRecord t, boolean announce) {
     String arn = t.executionArn();
+    boolean callback = t.token() != null;
+    if (callback && !announce) {
+      return; // a worker or a third party holds the token already
+    }
+    if (TaskResources.isActivity(t.resource())) {
+      activities.offer(t);
+      return;
+    }
     TaskHandler handler = null;
     for (TaskHandler h : handlers) {
       if (h.supports(t.resource())) {
         handler = h;
         break;
       }
+    }
+    if (handler == null && callback) {
+      // Nothing to call: whoever completes the token learns it from $$.Task.Token elsewhere.
+      deliver.accept(arn, new Event.TaskStarted(t.taskId(), clock.millis()));
+      return;
     }
     if (handler == null) {
       deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
@@ -53,7 +79,7 @@ final class TaskDispatcher {
               + " configuration.", clock.millis()));
       return;
     }
-    if (announce) {
+    if (announce && !callback) {
       deliver.accept(arn, new Event.TaskStarted(t.taskId(), clock.millis()));
     }
     TaskRequest request = new TaskRequest(arn, t.stateName(), t.resource(),
@@ -80,7 +106,8 @@ final class TaskDispatcher {
         deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
             String.valueOf(cause.getMessage()), clock.millis()));
       } else if (result instanceof TaskResult.Success s) {
-        deliver.accept(arn, new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));
+        deliver.accept(arn, callback ? new Event.TaskStarted(t.taskId(), clock.millis())
+            : new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));
       } else if (result instanceof TaskResult.Failure f) {
         deliver.accept(arn, new Event.TaskFailed(t.taskId(), f.error(), f.cause(),
             clock.millis()));
@@ -90,6 +117,7 @@ final class TaskDispatcher {
 
   /** Cancels a task the execution no longer waits for (best effort: the handler may finish). */
   void cancel(String arn, long taskId) {
+    activities.remove(arn, taskId);
     CompletableFuture<TaskResult> stage = inFlight.remove(arn + "#" + taskId);
     if (stage != null) {
       stage.cancel(true);
@@ -98,5 +126,15 @@ final class TaskDispatcher {
 
   int inFlight() {
     return inFlight.size();
+  }
+
+  /** The execution ended: forget its queued activity tasks. */
+  void executionEnded(String arn) {
+    activities.removeExecution(arn);
+  }
+
+  @Override
+  public void close() {
+    activities.close();
   }
 }

@@ -53,7 +53,24 @@ public interface ExecutionStore {
   /** Tasks in flight of an execution, by task id. */
   List<TaskRecord> tasks(String executionArn);
 
+  /** The task in flight holding this token (an indexed lookup). */
   Optional<TaskRecord> taskByToken(String token);
+
+  /**
+   * Remembers that the task's token timed out, so a late callback learns why it is refused.
+   * Call before committing the step that consumes the timeout (that step removes the task).
+   */
+  void markTaskTimedOut(String executionArn, long taskId, long nowMillis);
+
+  /** Whether this token belonged to a task that timed out. */
+  boolean tokenTimedOut(String token);
+
+  /**
+   * Moves an armed timer to a new due time (a heartbeat renews the heartbeat timer).
+   *
+   * @return false when no such timer is armed
+   */
+  boolean rescheduleTimer(TimerRecord timer);
 
   /** Timers due at or before {@code nowMillis}, earliest first. */
   List<TimerRecord> dueTimers(long nowMillis, int limit);

@@ -210,7 +210,8 @@ final class JdbcExecutionStore implements ExecutionStore {
   @Override
   public void delete(String executionArn) {
     tx.write("delete execution", c -> {
-      for (String table : List.of("input_event", "history_event", "timer", "task")) {
+      for (String table : List.of("input_event", "history_event", "timer", "task",
+          "timed_out_task")) {
         try (PreparedStatement p = c.prepareStatement(
             "DELETE FROM " + table + " WHERE execution_arn = ?")) {
           p.setString(1, executionArn);
@@ -347,6 +348,48 @@ final class JdbcExecutionStore implements ExecutionStore {
         p.setString(1, token);
         List<TaskRecord> all = taskRows(p);
         return all.isEmpty() ? Optional.<TaskRecord>empty() : Optional.of(all.get(0));
+      }
+    });
+  }
+
+  @Override
+  public void markTaskTimedOut(String executionArn, long taskId, long nowMillis) {
+    tx.write("mark task timed out", c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO timed_out_task (token,"
+          + " execution_arn, timed_out_millis) SELECT token, execution_arn, ? FROM task"
+          + " WHERE execution_arn = ? AND task_id = ? AND token IS NOT NULL AND token NOT IN"
+          + " (SELECT token FROM timed_out_task)")) {
+        p.setLong(1, nowMillis);
+        p.setString(2, executionArn);
+        p.setLong(3, taskId);
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public boolean tokenTimedOut(String token) {
+    return tx.read("find timed out token", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT 1 FROM timed_out_task WHERE token = ?")) {
+        p.setString(1, token);
+        try (ResultSet r = p.executeQuery()) {
+          return r.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public boolean rescheduleTimer(TimerRecord timer) {
+    return tx.write("reschedule timer", c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE timer SET due_millis = ?"
+          + " WHERE execution_arn = ? AND kind = ? AND timer_id = ?")) {
+        p.setLong(1, timer.dueMillis());
+        p.setString(2, timer.executionArn());
+        p.setString(3, timer.kind().name());
+        p.setLong(4, timer.timerId());
+        return p.executeUpdate() == 1;
       }
     });
   }
