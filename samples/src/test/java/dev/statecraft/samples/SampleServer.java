@@ -69,6 +69,11 @@ final class SampleServer implements AutoCloseable {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
+  /** The configured integrations (mocks included). */
+  TaskHandlers handlers() {
+    return handlers;
+  }
+
   HttpResponse<String> send(String method, String path, String body) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
