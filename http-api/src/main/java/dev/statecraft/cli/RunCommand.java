@@ -16,7 +16,12 @@ import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.runtime.ExecutionResult;
 import dev.statecraft.engine.runtime.ExpressRunner;
 import dev.statecraft.engine.runtime.TimeSource;
+import dev.statecraft.integrations.TaskHandlers;
+import dev.statecraft.integrations.config.ConfigException;
+import dev.statecraft.integrations.config.StatecraftConfig;
+import dev.statecraft.integrations.mock.MockedTaskHandler;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +51,14 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Run a state machine definition (JSON or YAML) once, in memory, and print its"
-        + " output. Task states have no integrations yet: they fail with States.TaskFailed.",
+        + " output. Task states run the integrations of statecraft.yaml (--config): HTTP"
+        + " tasks, local functions and Step Functions Local mocks (--test-case).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the execution succeeded",
       "1:the execution failed or timed out",
-      "2:usage error, unreadable file, invalid definition or input that is not JSON"
+      "2:usage error, unreadable file, invalid definition or configuration, or input that is"
+          + " not JSON"
     })
 final class RunCommand implements Callable<Integer> {
   /** Account and region of the local ARNs: AWS's documentation account, so nobody takes them for real. */
@@ -86,6 +93,16 @@ final class RunCommand implements Callable<Integer> {
       + " and timeouts pass instantly.")
   boolean fastForward;
 
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration (YAML or JSON;"
+      + " default: statecraft.yaml in the current directory when there is one).")
+  Path config;
+
+  @Option(names = "--test-case", paramLabel = "[MACHINE#]CASE", description = "Answer the"
+      + " mocked states from this test case of the mock configuration ('mocks:' in the"
+      + " configuration). MACHINE defaults to the only state machine of the mock file, else the"
+      + " definition's file name.")
+  String testCase;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -119,7 +136,27 @@ final class RunCommand implements Callable<Integer> {
       return CommandLine.ExitCode.USAGE;
     }
 
-    ExecutionResult result = execute(parsed, input);
+    StatecraftConfig settings;
+    TaskHandlers handlers;
+    try {
+      settings = ConfigFile.load(config);
+      handlers = TaskHandlers.create(settings);
+    } catch (ConfigException | UncheckedIOException e) {
+      err.println("statecraft run: " + e.getMessage());
+      err.flush();
+      return CommandLine.ExitCode.USAGE;
+    }
+    ExecutionResult result;
+    try (handlers) {
+      ExecutionInfo info = executionInfo();
+      String problem = bindTestCase(handlers, info.executionArn());
+      if (problem != null) {
+        err.println("statecraft run: " + problem);
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+      }
+      result = execute(handlers, info, parsed, input);
+    }
     if (json) {
       out.println(Json.write(report(result)));
     } else if (result.status() == ExecutionStatus.SUCCEEDED) {
@@ -170,20 +207,51 @@ final class RunCommand implements Callable<Integer> {
         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
   }
 
-  private ExecutionResult execute(ParseResult parsed, JsonNode input) throws InterruptedException {
+  private ExecutionInfo executionInfo() {
     long start = System.currentTimeMillis();
     String machineName = baseName(file);
     String executionName = UUID.randomUUID().toString();
     // A Standard-looking execution (RedriveCount 0 in $$): `run` is how people try out
     // workflows they will deploy, and Standard is AWS's default type.
-    ExecutionInfo info = new ExecutionInfo(
+    return new ExecutionInfo(
         ARN_PREFIX + "execution:" + machineName + ":" + executionName, executionName,
         ARN_PREFIX + "stateMachine:" + machineName, machineName,
         "arn:aws:iam::123456789012:role/statecraft-local", start, 0);
-    TimeSource time = fastForward ? TimeSource.virtual(start) : TimeSource.system();
+  }
+
+  /** Binds the execution to {@code --test-case}; returns what is wrong, or null. */
+  private String bindTestCase(TaskHandlers handlers, String executionArn) {
+    if (testCase == null) {
+      return null;
+    }
+    MockedTaskHandler mocks = handlers.mocks().orElse(null);
+    if (mocks == null) {
+      return "--test-case needs a mock configuration: name one under 'mocks:' in the"
+          + " configuration file (--config)";
+    }
+    int hash = testCase.indexOf('#');
+    String machine;
+    if (hash >= 0) {
+      machine = testCase.substring(0, hash);
+    } else if (mocks.config().testCases().size() == 1) {
+      machine = mocks.config().testCases().keySet().iterator().next();
+    } else {
+      machine = baseName(file);
+    }
+    try {
+      mocks.bind(executionArn, machine, testCase.substring(hash + 1));
+      return null;
+    } catch (ConfigException e) {
+      return e.getMessage();
+    }
+  }
+
+  private ExecutionResult execute(TaskHandlers handlers, ExecutionInfo info, ParseResult parsed,
+      JsonNode input) throws InterruptedException {
+    TimeSource time = fastForward ? TimeSource.virtual(info.startMillis()) : TimeSource.system();
     // A fresh seed per run: States.UUID and $random differ between executions, as on AWS.
     long seed = new SecureRandom().nextLong();
-    return new ExpressRunner(List.of()).run(parsed.machine(), input,
+    return new ExpressRunner(List.of(handlers)).run(parsed.machine(), input,
         new ExpressRunner.Options(info, time, json, seed));
   }
 

@@ -7,6 +7,10 @@ import dev.statecraft.engine.runtime.EngineConfig;
 import dev.statecraft.engine.store.jdbc.H2Dialect;
 import dev.statecraft.engine.store.jdbc.JdbcStore;
 import dev.statecraft.http.ApiServer;
+import dev.statecraft.integrations.TaskHandlers;
+import dev.statecraft.integrations.config.ConfigException;
+import dev.statecraft.integrations.config.StatecraftConfig;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,7 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
           + " task-token callbacks (default: env STATECRAFT_TOKEN; none when unset).")
   String token;
 
-  @Option(names = "--config", description = "Configuration file (YAML or JSON).")
+  @Option(names = "--config", description = "Configuration file (YAML or JSON; default:"
+      + " statecraft.yaml in the current directory when there is one).")
   Path config;
 
   @Override
@@ -50,12 +55,33 @@ public final class ServeCommand implements Callable<Integer> {
           + " later): " + db);
       return 2;
     }
+    StatecraftConfig settings;
+    try {
+      settings = ConfigFile.load(config);
+    } catch (ConfigException e) {
+      System.err.println("statecraft: " + e.getMessage());
+      return 2;
+    }
     JdbcStore store = db != null ? JdbcStore.open(db, H2Dialect.INSTANCE, 8)
         : JdbcStore.h2File(data, 8);
-    DurableEngine engine = new DurableEngine(store, EngineConfig.defaults(List.of()));
-    engine.start();
+    LateTaskHandler late = new LateTaskHandler();
+    DurableEngine engine = new DurableEngine(store, EngineConfig.defaults(List.of(late)));
     StatesService service = new StatesService(engine, Arns.defaults());
     ApiServer server = new ApiServer(service).authToken(token);
+    TaskHandlers handlers;
+    try {
+      // The integrations share the server's Vert.x (event loops, worker pool, metrics).
+      handlers = TaskHandlers.create(settings, server.vertx());
+    } catch (ConfigException | UncheckedIOException e) {
+      System.err.println("statecraft: " + (config != null ? config : ConfigFile.DEFAULT) + ": "
+          + e.getMessage());
+      server.close();
+      service.close();
+      store.close();
+      return 2;
+    }
+    late.set(handlers.connect(service));
+    engine.start();
     int bound = server.start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,6 +89,11 @@ public final class ServeCommand implements Callable<Integer> {
       server.close();
       service.close();
       engine.close();
+      try {
+        handlers.close();
+      } catch (RuntimeException e) {
+        System.err.println("statecraft: " + e.getMessage()); // Vert.x is already closed
+      }
       store.close();
       stopped.countDown();
     }, "statecraft-shutdown"));

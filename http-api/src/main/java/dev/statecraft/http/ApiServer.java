@@ -83,6 +83,14 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The server's Vert.x, for integrations that share its event loops, workers and metrics; it is
+   * closed by {@link #close()}.
+   */
+  public Vertx vertx() {
+    return vertx;
+  }
+
   /** How long {@link #close()} lets in-flight requests finish (default 10 s). */
   public ApiServer shutdownGrace(long seconds) {
     this.shutdownGraceSeconds = seconds;

@@ -110,7 +110,9 @@ final class StateMachineRoutes {
 
   private ObjectNode start(RoutingContext ctx) throws Exception {
     Request req = Request.of(ctx);
-    String arn = arn(ctx);
+    // ?testCase=HappyPath: Step Functions Local's "<state machine ARN>#<TestCase>" mock selection.
+    String testCase = ctx.queryParams().get("testCase");
+    String arn = testCase == null ? arn(ctx) : arn(ctx) + "#" + testCase;
     JsonNode input = req.body().get("input");
     String inputText = input == null ? null : input.isTextual() ? input.asText() : Json.write(input);
     String name = req.text("name");

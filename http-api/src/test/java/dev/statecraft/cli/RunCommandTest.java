@@ -122,6 +122,55 @@ class RunCommandTest {
   }
 
   @Test
+  void configMocksAnswerTheTestCaseNamedOnTheCommandLine() throws IOException {
+    Path def = write("charge.json", TASK);
+    write("mocks.json", """
+        {"StateMachines": {"Billing": {"TestCases": {
+            "Paid": {"Call": "Charged"}, "Declined": {"Call": "CardDeclined"}}}},
+         "MockedResponses": {
+            "Charged": {"0": {"Return": {"receipt": "r-1"}}},
+            "CardDeclined": {"0": {"Throw": {"Error": "Payment.Declined", "Cause": "no funds"}}}}}""");
+    Path config = write("statecraft.yaml", "mocks: mocks.json\n");
+
+    Run paid = run("run", def.toString(), "--config", config.toString(), "--test-case", "Paid");
+    Run declined = run("run", def.toString(), "--config", config.toString(),
+        "--test-case", "Billing#Declined");
+
+    assertThat(paid.exitCode()).as(paid.err()).isZero();
+    assertThat(paid.out()).isEqualTo("{\"receipt\":\"r-1\"}\n");
+    assertThat(declined.exitCode()).isEqualTo(1);
+    assertThat(declined.err()).isEqualTo("error: Payment.Declined\ncause: no funds\n");
+  }
+
+  @Test
+  void aConfigErrorExitsWithTwoNamingTheField() throws IOException {
+    Path def = write("greet.json", PASS);
+    Path config = write("statecraft.yaml", "http:\n  allowHosts: 42\n");
+
+    Run run = run("run", def.toString(), "--config", config.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(config.toString()).contains("http.allowHosts");
+  }
+
+  @Test
+  void aTestCaseWithoutMocksOrAnUnknownOneExitsWithTwo() throws IOException {
+    Path def = write("greet.json", PASS);
+    Path empty = write("empty.yaml", "{}\n");
+    write("mocks.json", """
+        {"StateMachines": {"Billing": {"TestCases": {"Paid": {}}}}, "MockedResponses": {}}""");
+    Path config = write("statecraft.yaml", "mocks: mocks.json\n");
+
+    Run noMocks = run("run", def.toString(), "--config", empty.toString(), "--test-case", "Paid");
+    Run unknown = run("run", def.toString(), "--config", config.toString(), "--test-case", "Nope");
+
+    assertThat(noMocks.exitCode()).isEqualTo(2);
+    assertThat(noMocks.err()).contains("mocks:");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Nope");
+  }
+
+  @Test
   void jsonPrintsOneObjectWithStatusOutputAndAwsShapedEvents() throws IOException {
     Path def = write("greet.json", PASS);
 

@@ -1,6 +1,7 @@
 package dev.statecraft.integrations;
 
 import dev.statecraft.asl.model.ErrorNames;
+import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.spi.TaskHandler;
 import dev.statecraft.engine.spi.TaskRequest;
 import dev.statecraft.engine.spi.TaskResult;
@@ -9,7 +10,9 @@ import dev.statecraft.integrations.http.HttpTaskHandler;
 import dev.statecraft.integrations.lambda.LambdaTaskHandler;
 import dev.statecraft.integrations.lambda.LocalFunctions;
 import dev.statecraft.integrations.mock.MockConfig;
+import dev.statecraft.integrations.mock.MockTestCases;
 import dev.statecraft.integrations.mock.MockedTaskHandler;
+import dev.statecraft.integrations.sfn.StartExecutionHandler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.io.IOException;
@@ -46,10 +49,13 @@ public final class TaskHandlers implements TaskHandler, AutoCloseable {
   private final List<TaskHandler> handlers;
   private final MockedTaskHandler mocks;
   private final List<AutoCloseable> owned;
+  private final StartExecutionHandler nested = new StartExecutionHandler();
 
   private TaskHandlers(List<TaskHandler> handlers, MockedTaskHandler mocks,
       List<AutoCloseable> owned) {
-    this.handlers = List.copyOf(handlers);
+    List<TaskHandler> all = new ArrayList<>(handlers);
+    all.add(nested);
+    this.handlers = List.copyOf(all);
     this.mocks = mocks;
     this.owned = List.copyOf(owned);
   }
@@ -111,6 +117,19 @@ public final class TaskHandlers implements TaskHandler, AutoCloseable {
         new LambdaTaskHandler(functions, client, worker)), mocks, owned);
   }
 
+  /**
+   * Connects the integrations that need the Step Functions API (nested executions) and, with a
+   * mock configuration, lets {@code <state machine ARN>#<TestCase>} starts select a test case.
+   * Call once the service over these handlers exists.
+   */
+  public TaskHandlers connect(StatesService service) {
+    nested.connect(service);
+    if (mocks != null) {
+      service.useTestCases(new MockTestCases(mocks));
+    }
+    return this;
+  }
+
   /** The mock handler, to bind executions to test cases; empty without a mock configuration. */
   public Optional<MockedTaskHandler> mocks() {
     return Optional.ofNullable(mocks);
@@ -124,17 +143,18 @@ public final class TaskHandlers implements TaskHandler, AutoCloseable {
 
   @Override
   public CompletionStage<TaskResult> invoke(TaskRequest request) {
-    CompletableFuture<TaskResult> result;
+    CompletableFuture<TaskResult> source;
     try {
-      result = route(request).toCompletableFuture();
+      source = route(request).toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(crashed(request, e));
     }
+    CompletableFuture<TaskResult> result = source;
     if (request.timeoutSeconds() != null) {
       // copy(): never complete the handler's own future from here.
       result = result.copy().orTimeout(request.timeoutSeconds(), TimeUnit.SECONDS);
     }
-    return result.handle((r, error) -> {
+    CompletableFuture<TaskResult> answer = result.handle((r, error) -> {
       if (error == null) {
         return r != null ? r : TaskResult.failure(ErrorNames.TASK_FAILED, "The integration for"
             + " resource '" + request.resource() + "' answered with no result");
@@ -147,6 +167,13 @@ public final class TaskHandlers implements TaskHandler, AutoCloseable {
       }
       return crashed(request, e);
     });
+    // The engine cancels a task it no longer waits for; let the handler hear of it.
+    answer.whenComplete((r, e) -> {
+      if (answer.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return answer;
   }
 
   private CompletionStage<TaskResult> route(TaskRequest request) {

@@ -58,9 +58,15 @@ final class ExpressRuns implements AutoCloseable {
   }
 
   /** Starts in the background; the outcome lands in the recent view. */
-  void startAsync(StateMachine machine, ExecutionInfo info, JsonNode input) {
+  void startAsync(StateMachine machine, ExecutionInfo info, JsonNode input, Runnable whenDone) {
     remember(running(info, input));
-    pool.execute(() -> run(machine, info, input));
+    pool.execute(() -> {
+      try {
+        run(machine, info, input);
+      } finally {
+        whenDone.run();
+      }
+    });
   }
 
   /** Runs to the end (or to the five-minute limit) and returns the outcome. */

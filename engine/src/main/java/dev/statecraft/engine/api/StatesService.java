@@ -48,6 +48,7 @@ public final class StatesService implements AutoCloseable {
   private final TaskCallbacks callbacks;
   private final Activities activities;
   private volatile Duration activityPollWait = Duration.ofSeconds(60);
+  private volatile TestCaseBinding testCases;
 
   public StatesService(DurableEngine engine, Arns arns) {
     this.engine = engine;
@@ -66,6 +67,19 @@ public final class StatesService implements AutoCloseable {
   /** TestState: one state on one input, with this engine's task handlers. */
   public StateTester.Outcome testState(String stateDefinition, String input) {
     return new StateTester(engine.config().handlers()).test(stateDefinition, input);
+  }
+
+  /**
+   * Lets executions be started with {@code <state machine ARN>#<TestCase>} (Step Functions
+   * Local's mock selection); without a binding such ARNs are InvalidArn.
+   */
+  public void useTestCases(TestCaseBinding binding) {
+    this.testCases = binding;
+  }
+
+  /** A future completed with the final row of a Standard execution once it ends. */
+  public java.util.concurrent.CompletableFuture<ExecutionRecord> whenFinished(String executionArn) {
+    return engine.whenFinished(executionArn);
   }
 
   // ---- state machines -----------------------------------------------------------------------
@@ -163,7 +177,8 @@ public final class StatesService implements AutoCloseable {
    * within 90 days is ExecutionAlreadyExists.
    */
   public StartResult startExecution(String stateMachineArn, String name, String input) {
-    StateMachineRecord machine = describeStateMachine(stateMachineArn);
+    String testCase = testCase(stateMachineArn);
+    StateMachineRecord machine = describeStateMachine(withoutTestCase(stateMachineArn));
     String execName = name == null ? UUID.randomUUID().toString() : name;
     if (!Arns.validName(execName)) {
       throw new StatesApiException.InvalidName(execName);
@@ -171,10 +186,29 @@ public final class StatesService implements AutoCloseable {
     JsonNode parsed = parseInput(input);
     if (machine.type() == StateMachineType.EXPRESS) {
       ExecutionInfo info = expressInfo(machine, execName);
-      express.startAsync(engine.machine(machine.arn(), machine.version()), info, parsed);
+      bind(info.executionArn(), machine, testCase);
+      express.startAsync(engine.machine(machine.arn(), machine.version()), info, parsed,
+          () -> release(info.executionArn(), testCase));
       return new StartResult(info.executionArn(), info.startMillis());
     }
     String arn = arns.execution(machine.name(), execName);
+    bind(arn, machine, testCase);
+    try {
+      StartResult started = startStandard(machine, arn, execName, parsed);
+      if (testCase != null) {
+        engine.whenFinished(arn).whenComplete((r, e) -> release(arn, testCase));
+      }
+      return started;
+    } catch (StatesApiException.ExecutionAlreadyExists e) {
+      throw e; // the binding belongs to the execution that holds the name
+    } catch (RuntimeException e) {
+      release(arn, testCase);
+      throw e;
+    }
+  }
+
+  private StartResult startStandard(StateMachineRecord machine, String arn, String execName,
+      JsonNode parsed) {
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         ExecutionRecord r = engine.startExecution(machine, arn, execName, parsed);
@@ -201,7 +235,8 @@ public final class StatesService implements AutoCloseable {
 
   /** StartSyncExecution: Express only; runs to the end and returns the outcome. */
   public ExpressExecution startSyncExecution(String stateMachineArn, String name, String input) {
-    StateMachineRecord machine = recentStateMachine(stateMachineArn);
+    String testCase = testCase(stateMachineArn);
+    StateMachineRecord machine = recentStateMachine(withoutTestCase(stateMachineArn));
     if (machine.type() != StateMachineType.EXPRESS) {
       throw new StatesApiException.StateMachineTypeNotSupported(
           "This operation is not supported by this type of state machine");
@@ -211,8 +246,44 @@ public final class StatesService implements AutoCloseable {
       throw new StatesApiException.InvalidName(execName);
     }
     JsonNode parsed = parseInput(input);
-    return express.runSync(engine.machine(machine.arn(), machine.version()),
-        expressInfo(machine, execName), parsed);
+    ExecutionInfo info = expressInfo(machine, execName);
+    bind(info.executionArn(), machine, testCase);
+    try {
+      return express.runSync(engine.machine(machine.arn(), machine.version()), info, parsed);
+    } finally {
+      release(info.executionArn(), testCase);
+    }
+  }
+
+  /** The test case named after '#' in a state machine ARN, or null. */
+  private String testCase(String stateMachineArn) {
+    int hash = stateMachineArn == null ? -1 : stateMachineArn.indexOf('#');
+    if (hash < 0) {
+      return null;
+    }
+    String testCase = stateMachineArn.substring(hash + 1);
+    if (testCase.isEmpty() || testCases == null) {
+      // Without a mock configuration a '#' can only be a mistake in the ARN.
+      throw new StatesApiException.InvalidArn(stateMachineArn);
+    }
+    return testCase;
+  }
+
+  private static String withoutTestCase(String stateMachineArn) {
+    int hash = stateMachineArn == null ? -1 : stateMachineArn.indexOf('#');
+    return hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash);
+  }
+
+  private void bind(String executionArn, StateMachineRecord machine, String testCase) {
+    if (testCase != null) {
+      testCases.bind(executionArn, machine.name(), testCase);
+    }
+  }
+
+  private void release(String executionArn, String testCase) {
+    if (testCase != null) {
+      testCases.release(executionArn);
+    }
   }
 
   /** How long a state machine read for a synchronous Express start is reused. */
