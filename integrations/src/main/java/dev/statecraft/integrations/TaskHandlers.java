@@ -136,8 +136,22 @@ public final class TaskHandlers implements TaskHandler, AutoCloseable {
   }
 
   /** Always: an unsupported Resource is answered with a helpful failure, not refused. */
+  /**
+   * Every resource, so that an unconfigured one fails with a cause that says how to configure
+   * it — except a {@code .waitForTaskToken} task nothing here can send (no handler, no mocks):
+   * declining it lets the durable engine park the task until SendTaskSuccess/Failure.
+   */
   @Override
   public boolean supports(String resource) {
+    if (mocks == null && ResourceArn.parse(resource)
+        .map(r -> r.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN).orElse(false)) {
+      for (TaskHandler h : handlers) {
+        if (h.supports(resource)) {
+          return true;
+        }
+      }
+      return false;
+    }
     return true;
   }
 

@@ -22,13 +22,14 @@ final class Unconfigured {
     }
     ResourceArn arn = parsed.get();
     if (arn.kind() == ResourceArn.Kind.ACTIVITY) {
-      return "Activity '" + arn.name() + "' (" + state + ") needs activity workers, which this"
-          + " runtime does not offer yet." + MOCK_HINT;
+      return "Activity '" + arn.name() + "' (" + state + ") is run by activity workers"
+          + " (GetActivityTask), which the in-memory runner does not offer: run it on the server."
+          + MOCK_HINT;
     }
     if (arn.pattern() != IntegrationPattern.REQUEST_RESPONSE
         && (arn.service().equals("lambda") || arn.service().equals("http"))) {
       return "The " + arn.pattern().suffix() + " pattern of '" + resource + "' (" + state
-          + ") needs task tokens or job tracking, which this runtime does not offer yet; the"
+          + ") needs job tracking, which this runtime does not offer yet; the"
           + " request-response form '" + resource.substring(0, resource.length()
               - arn.pattern().suffix().length() - (arn.patternVersion() == null ? 0
               : arn.patternVersion().length() + 1))

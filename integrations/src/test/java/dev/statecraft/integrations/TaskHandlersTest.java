@@ -48,18 +48,20 @@ class TaskHandlersTest {
   }
 
   @Test
-  void callbackPatternsAreNamedAsNotYetAvailable() throws Exception {
-    ExecutionResult r = runTask(handlers, "arn:aws:states:::lambda:invoke.waitForTaskToken",
-        ", \"Parameters\": {\"FunctionName\": \"f\", \"Payload\": {\"t.$\": \"$$.Task.Token\"}}");
+  void callbackTasksNothingCanSendAreLeftToTheEngineToPark() throws Exception {
+    assertThat(handlers.supports("arn:aws:states:::sqs:sendMessage.waitForTaskToken")).isFalse();
+    assertThat(handlers.supports("arn:aws:states:::sqs:sendMessage")).isTrue();
+    ExecutionResult r = runTask(handlers, "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        ", \"Parameters\": {\"MessageBody\": {\"t.$\": \"$$.Task.Token\"}}");
+    // The in-memory runner has no callbacks: it says no integration runs the resource.
     assertThat(r.error()).isEqualTo("States.TaskFailed");
-    assertThat(r.cause()).contains(".waitForTaskToken")
-        .contains("'arn:aws:states:::lambda:invoke' is supported");
+    assertThat(r.cause()).contains("sqs:sendMessage.waitForTaskToken");
   }
 
   @Test
   void activitiesAndForeignResourcesAreExplained() throws Exception {
     assertThat(runTask(handlers, "arn:aws:states:us-east-1:123456789012:activity:approve", "")
-        .cause()).contains("Activity 'approve'");
+        .cause()).contains("activity:approve");
     assertThat(runTask(handlers, "arn:aws:sns:us-east-1:123456789012:my-topic", "").cause())
         .contains("not an ARN Statecraft can run");
   }
