@@ -144,6 +144,8 @@ public final class ExpressRunner {
               ? error.getCause() : error;
           inbox.add(new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
               String.valueOf(cause.getMessage()), time.now()));
+        } else if (result instanceof TaskResult.Answered a) {
+          inbox.add(new Event.TaskSucceeded(t.taskId(), a.output(), time.now()));
         } else if (result instanceof TaskResult.Success s) {
           inbox.add(new Event.TaskSucceeded(t.taskId(), s.output(), time.now()));
         } else if (result instanceof TaskResult.Failure f) {

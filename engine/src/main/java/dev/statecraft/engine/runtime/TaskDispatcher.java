@@ -105,6 +105,8 @@ final class TaskDispatcher implements AutoCloseable {
             ? error.getCause() : error;
         deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
             String.valueOf(cause.getMessage()), clock.millis()));
+      } else if (result instanceof TaskResult.Answered a) {
+        deliver.accept(arn, new Event.TaskSucceeded(t.taskId(), a.output(), clock.millis()));
       } else if (result instanceof TaskResult.Success s) {
         deliver.accept(arn, callback ? new Event.TaskStarted(t.taskId(), clock.millis())
             : new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));

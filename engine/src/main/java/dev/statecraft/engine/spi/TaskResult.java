@@ -2,14 +2,27 @@ package dev.statecraft.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** How a task ended: with an output, or with an error name and cause. */
+/**
+ * How a task ended: with an output, or with an error name and cause.
+ *
+ * <p>For a callback task ({@code .waitForTaskToken}) a {@link Success} only says the request
+ * went out (the task then waits for SendTaskSuccess/Failure); {@link Answered} is the answer
+ * itself, as a mocked integration gives it.
+ */
 public sealed interface TaskResult {
   record Success(JsonNode output) implements TaskResult {}
+
+  /** The task's result even for a callback task: no callback is awaited. */
+  record Answered(JsonNode output) implements TaskResult {}
 
   record Failure(String error, String cause) implements TaskResult {}
 
   static TaskResult success(JsonNode output) {
     return new Success(output);
+  }
+
+  static TaskResult answered(JsonNode output) {
+    return new Answered(output);
   }
 
   static TaskResult failure(String error, String cause) {

@@ -122,7 +122,9 @@ public final class MockedTaskHandler implements TaskHandler {
         k -> new AtomicInteger()).getAndIncrement();
     MockedResponse.Answer answer = response.answer(n);
     if (answer instanceof MockedResponse.Return r) {
-      return done(TaskResult.success(r.value()));
+      // A mocked callback task is answered at once, as Step Functions Local does.
+      return done(request.taskToken() != null ? TaskResult.answered(r.value())
+          : TaskResult.success(r.value()));
     }
     if (answer instanceof MockedResponse.Throw t) {
       return done(TaskResult.failure(t.error(), t.cause()));
