@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Standard-mode benchmark: runs the shared workloads on the durable engine over file-backed H2
  * (every step committed with its history) and prints durable transitions/s and start-to-finish
- * latency p50/p99. Arguments: [shared dir] [seconds per workload] [client threads].
+ * latency p50/p99, the steps per group commit and the process CPU time per execution.
+ * Arguments: [shared dir] [seconds per workload] [client threads] [workload,...].
  */
 public final class StandardBench {
   /** States entered per execution, from bench/workloads/README.md. */
@@ -36,10 +37,11 @@ public final class StandardBench {
     Path shared = Path.of(args.length > 0 ? args[0] : "../shared").resolve("bench");
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-    System.out.printf("%-16s %8s %12s %14s %9s %9s%n", "workload", "execs", "execs/s",
-        "transitions/s", "p50 ms", "p99 ms");
-    for (String name : List.of("pass-chain-10", "choice-loop-100", "parallel-4x5",
-        "catch-retry", "map-1000")) {
+    System.out.printf("%-16s %8s %12s %14s %9s %9s %11s %11s%n", "workload", "execs", "execs/s",
+        "transitions/s", "p50 ms", "p99 ms", "steps/group", "cpu ms/exec");
+    List<String> names = args.length > 3 ? List.of(args[3].split(","))
+        : List.of("pass-chain-10", "choice-loop-100", "parallel-4x5", "catch-retry", "map-1000");
+    for (String name : names) {
       run(shared, name, seconds, clients);
     }
   }
@@ -64,6 +66,10 @@ public final class StandardBench {
       AtomicInteger ids = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       List<Future<long[]>> results = new ArrayList<>();
+      JdbcStore.GroupCommitStats g0 = store.groupCommits();
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         results.add(pool.submit(() -> {
@@ -86,12 +92,17 @@ public final class StandardBench {
         }
       }
       double elapsed = (System.nanoTime() - t0) / 1e9;
+      JdbcStore.GroupCommitStats g1 = store.groupCommits();
+      long cpu = os.getProcessCpuTime() - cpu0;
+      double perGroup = (g1.steps() - g0.steps())
+          / (double) Math.max(1, g1.transactions() - g0.transactions());
       pool.shutdown();
       all.sort(null);
       int execs = all.size();
-      System.out.printf("%-16s %8d %12.1f %14.0f %9.2f %9.2f%n", name, execs, execs / elapsed,
-          execs * TRANSITIONS.get(name) / elapsed, all.get(execs / 2) / 1e6,
-          all.get(Math.min(execs - 1, (int) (execs * 0.99))) / 1e6);
+      System.out.printf("%-16s %8d %12.1f %14.0f %9.2f %9.2f %11.1f %11.2f%n", name, execs,
+          execs / elapsed, execs * TRANSITIONS.get(name) / elapsed, all.get(execs / 2) / 1e6,
+          all.get(Math.min(execs - 1, (int) (execs * 0.99))) / 1e6, perGroup,
+          cpu / 1e6 / execs);
       api.close();
       engine.close();
     }
