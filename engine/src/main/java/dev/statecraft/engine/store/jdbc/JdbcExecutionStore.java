@@ -1,9 +1,7 @@
 package dev.statecraft.engine.store.jdbc;
 
-import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
-import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.ExecutionStore;
 import dev.statecraft.engine.store.Page;
@@ -50,7 +48,7 @@ final class JdbcExecutionStore implements ExecutionStore {
   @Override
   public void delete(String executionArn) {
     tx.write("delete execution", c -> {
-      for (String table : List.of("input_event", "history_event", "timer", "task")) {
+      for (String table : List.of("input_event", "history_chunk", "timer", "task")) {
         try (PreparedStatement p = c.prepareStatement(
             "DELETE FROM " + table + " WHERE execution_arn = ?")) {
           p.setString(1, executionArn);
@@ -145,19 +143,32 @@ final class JdbcExecutionStore implements ExecutionStore {
       throw new StoreException("Invalid page token: " + pageToken);
     }
     return tx.read("read history", c -> {
-      String sql = "SELECT id, previous_id, ts_millis, event_type, details FROM history_event"
-          + " WHERE execution_arn = ? AND id " + (reverse ? "<" : ">") + " ? ORDER BY id"
-          + (reverse ? " DESC" : "") + " LIMIT ?";
+      // Forward: from the chunk holding the first wanted event on. Backward: chunks that start
+      // before the token, newest first. Both stop reading once the page is full.
+      String sql = reverse
+          ? "SELECT events FROM history_chunk WHERE execution_arn = ? AND first_id < ?"
+              + " ORDER BY first_id DESC"
+          : "SELECT events FROM history_chunk WHERE execution_arn = ? AND first_id >="
+              + " COALESCE((SELECT MAX(first_id) FROM history_chunk WHERE execution_arn = ?"
+              + " AND first_id <= ?), 0) ORDER BY first_id";
       try (PreparedStatement p = c.prepareStatement(sql)) {
         p.setString(1, executionArn);
-        p.setLong(2, after);
-        p.setInt(3, limit + 1);
+        if (reverse) {
+          p.setLong(2, after);
+        } else {
+          p.setString(2, executionArn);
+          p.setLong(3, after + 1);
+        }
         List<HistoryEvent> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            String details = r.getString(5);
-            out.add(new HistoryEvent(r.getLong(1), r.getLong(2), r.getLong(3),
-                EventType.valueOf(r.getString(4)), details == null ? null : Json.parse(details)));
+          while (out.size() <= limit && r.next()) {
+            List<HistoryEvent> chunk = HistoryChunk.events(r.getString(1));
+            for (int i = 0; i < chunk.size() && out.size() <= limit; i++) {
+              HistoryEvent h = chunk.get(reverse ? chunk.size() - 1 - i : i);
+              if (reverse ? h.id() < after : h.id() > after) {
+                out.add(h);
+              }
+            }
           }
         }
         if (out.size() > limit) {

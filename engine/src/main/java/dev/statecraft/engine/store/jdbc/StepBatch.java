@@ -1,7 +1,5 @@
 package dev.statecraft.engine.store.jdbc;
 
-import dev.statecraft.engine.core.HistoryEvent;
-import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.store.ConcurrentCommitException;
 import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.StepCommit;
@@ -38,9 +36,8 @@ final class StepBatch implements AutoCloseable {
       + " redrive_count = ? WHERE arn = ? AND input_events = ?";
   private static final String INSERT_INPUT =
       "INSERT INTO input_event (execution_arn, seq, body) VALUES (?, ?, ?)";
-  private static final String INSERT_HISTORY = "INSERT INTO history_event"
-      + " (execution_arn, id, previous_id, ts_millis, event_type, details)"
-      + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_HISTORY = "INSERT INTO history_chunk"
+      + " (execution_arn, first_id, last_id, events) VALUES (?, ?, ?, ?)";
   private static final String DELETE_TIMER =
       "DELETE FROM timer WHERE execution_arn = ? AND kind = ? AND timer_id = ?";
   private static final String INSERT_TIMER = "INSERT INTO timer"
@@ -56,16 +53,12 @@ final class StepBatch implements AutoCloseable {
   private static final String DELETE_TASKS = "DELETE FROM task WHERE execution_arn = ?";
 
   /**
-   * One step to write: a start ({@code create}) or a later step, with its history details
-   * already turned into JSON text (by the thread that submitted it, not the writer).
+   * One step to write: a start ({@code create}) or a later step, with its history already
+   * turned into JSON chunks (by the thread that submitted it, not the writer).
    */
-  record Item(StepCommit step, boolean create, List<String> details) {
+  record Item(StepCommit step, boolean create, List<HistoryChunk> history) {
     static Item of(StepCommit step, boolean create) {
-      List<String> details = new ArrayList<>(step.history().size());
-      for (HistoryEvent h : step.history()) {
-        details.add(h.details() == null ? null : Json.write(h.details()));
-      }
-      return new Item(step, create, details);
+      return new Item(step, create, HistoryChunk.of(step.history()));
     }
 
     String arn() {
@@ -192,15 +185,12 @@ final class StepBatch implements AutoCloseable {
         p.setInt(2, step.execution().inputEvents());
         p.setString(3, step.inputEvent());
       }
-      for (int i = 0; i < step.history().size(); i++) {
-        HistoryEvent h = step.history().get(i);
+      for (HistoryChunk h : item.history()) {
         PreparedStatement p = history.row();
         p.setString(1, arn);
-        p.setLong(2, h.id());
-        p.setLong(3, h.previousEventId());
-        p.setLong(4, h.timestampMillis());
-        p.setString(5, h.type().name());
-        p.setString(6, item.details().get(i));
+        p.setLong(2, h.firstId());
+        p.setLong(3, h.lastId());
+        p.setString(4, h.json());
       }
       for (TimerRecord t : step.timersRemoved()) {
         PreparedStatement p = timersOut.row();
