@@ -36,7 +36,7 @@ public final class StandardBench {
   public static void main(String[] args) throws Exception {
     Path shared = Path.of(args.length > 0 ? args[0] : "../shared").resolve("bench");
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     System.out.printf("%-16s %8s %12s %14s %9s %9s %11s %11s%n", "workload", "execs", "execs/s",
         "transitions/s", "p50 ms", "p99 ms", "steps/group", "cpu ms/exec");
     List<String> names = args.length > 3 ? List.of(args[3].split(","))
