@@ -172,6 +172,8 @@ public final class DurableEngine implements AutoCloseable {
 
   /**
    * A future that completes with the execution's final row once it ends (at once if it has).
+   * Each caller gets its own copy: completing or cancelling it (a timeout, say) leaves the
+   * other callers' futures alone.
    */
   public CompletableFuture<ExecutionRecord> whenFinished(String executionArn) {
     CompletableFuture<ExecutionRecord> f =
@@ -181,7 +183,7 @@ public final class DurableEngine implements AutoCloseable {
           waiters.remove(executionArn, f);
           f.complete(r);
         });
-    return f;
+    return f.copy();
   }
 
   // ---- callbacks and activity workers --------------------------------------------------------

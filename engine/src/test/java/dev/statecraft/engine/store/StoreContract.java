@@ -193,6 +193,39 @@ public abstract class StoreContract {
   }
 
   @Test
+  void historyPagesAcrossSteps() {
+    // Steps of 3, 1 and 5 events: pages must cross the boundaries between steps both ways.
+    ExecutionRecord e = execution("steps");
+    store.executions().create(new StepCommit(e.advance(ExecutionStatus.RUNNING, null, null, null,
+        0, 0, 3), 0, null, events(1, 3), List.of(), List.of(), List.of(), List.of(), List.of()));
+    store.executions().commit(new StepCommit(e.advance(ExecutionStatus.RUNNING, null, null,
+        null, 0, 1, 4), 0, "{}", events(4, 1), List.of(), List.of(), List.of(), List.of(),
+        List.of()));
+    store.executions().commit(new StepCommit(e.advance(ExecutionStatus.RUNNING, null, null,
+        null, 0, 2, 9), 1, "{}", events(5, 5), List.of(), List.of(), List.of(), List.of(),
+        List.of()));
+    List<Long> forward = new java.util.ArrayList<>();
+    String token = null;
+    do {
+      Page<HistoryEvent> p = store.executions().history(e.arn(), token, 2, false);
+      assertThat(p.items()).hasSizeLessThanOrEqualTo(2);
+      p.items().forEach(h -> forward.add(h.id()));
+      token = p.nextToken();
+    } while (token != null);
+    assertThat(forward).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    List<Long> backward = new java.util.ArrayList<>();
+    token = null;
+    do {
+      Page<HistoryEvent> p = store.executions().history(e.arn(), token, 4, true);
+      p.items().forEach(h -> backward.add(h.id()));
+      token = p.nextToken();
+    } while (token != null);
+    assertThat(backward).containsExactly(9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+    assertThat(store.executions().history(e.arn(), "4", 100, false).items())
+        .extracting(HistoryEvent::id).containsExactly(5L, 6L, 7L, 8L, 9L);
+  }
+
+  @Test
   void executionsListNewestFirstWithStatusFilter() {
     for (int i = 0; i < 4; i++) {
       ExecutionRecord e = new ExecutionRecord(SM + ":e" + i, SM, "m", 1, "e" + i, null,

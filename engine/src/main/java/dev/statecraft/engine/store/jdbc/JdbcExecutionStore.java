@@ -1,10 +1,7 @@
 package dev.statecraft.engine.store.jdbc;
 
-import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
-import dev.statecraft.engine.core.Json;
-import dev.statecraft.engine.store.ConcurrentCommitException;
 import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.ExecutionStore;
 import dev.statecraft.engine.store.Page;
@@ -13,204 +10,45 @@ import dev.statecraft.engine.store.StoreException;
 import dev.statecraft.engine.store.TaskRecord;
 import dev.statecraft.engine.store.TimerKind;
 import dev.statecraft.engine.store.TimerRecord;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Executions over JDBC: each step's rows go in one transaction, in JDBC batches. */
+/**
+ * Executions over JDBC. Steps are written by the {@link GroupCommitWriter}: each step's rows in
+ * one transaction, shared with the steps of other executions ready at the same moment.
+ */
 final class JdbcExecutionStore implements ExecutionStore {
-  private static final String COLUMNS = "arn, state_machine_arn, state_machine_name,"
-      + " state_machine_version, name, role_arn, status, input, output, error, cause,"
-      + " start_millis, stop_millis, seed, redrive_count, input_events, history_events";
+  private static final String COLUMNS = StepBatch.COLUMNS;
 
   private final Transactions tx;
+  private final GroupCommitWriter writer;
 
-  JdbcExecutionStore(Transactions tx) {
+  JdbcExecutionStore(Transactions tx, GroupCommitWriter writer) {
     this.tx = tx;
+    this.writer = writer;
   }
 
   // ---- writes -------------------------------------------------------------------------------
 
   @Override
   public void create(StepCommit first) {
-    tx.write("start execution", c -> {
-      ExecutionRecord e = first.execution();
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO execution (" + COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        p.setString(1, e.arn());
-        p.setString(2, e.stateMachineArn());
-        p.setString(3, e.stateMachineName());
-        p.setInt(4, e.stateMachineVersion());
-        p.setString(5, e.name());
-        p.setString(6, e.roleArn());
-        p.setString(7, e.status().name());
-        p.setString(8, e.input());
-        p.setString(9, e.output());
-        p.setString(10, e.error());
-        p.setString(11, e.cause());
-        p.setLong(12, e.startMillis());
-        p.setLong(13, e.stopMillis());
-        p.setLong(14, e.seed());
-        p.setInt(15, e.redriveCount());
-        p.setInt(16, e.inputEvents());
-        p.setLong(17, e.historyEvents());
-        p.executeUpdate();
-      }
-      writeRows(c, first);
-      return null;
-    });
+    writer.create(first);
   }
 
   @Override
   public void commit(StepCommit step) {
-    tx.write("commit step", c -> {
-      ExecutionRecord e = step.execution();
-      try (PreparedStatement p = c.prepareStatement("UPDATE execution SET status = ?, output = ?,"
-          + " error = ?, cause = ?, stop_millis = ?, input_events = ?, history_events = ?,"
-          + " redrive_count = ? WHERE arn = ? AND input_events = ?")) {
-        p.setString(1, e.status().name());
-        p.setString(2, e.output());
-        p.setString(3, e.error());
-        p.setString(4, e.cause());
-        p.setLong(5, e.stopMillis());
-        p.setInt(6, e.inputEvents());
-        p.setLong(7, e.historyEvents());
-        p.setInt(8, e.redriveCount());
-        p.setString(9, e.arn());
-        p.setInt(10, step.expectedInputEvents());
-        if (p.executeUpdate() != 1) {
-          throw new ConcurrentCommitException("Execution " + e.arn()
-              + " is not at input event " + step.expectedInputEvents());
-        }
-      }
-      writeRows(c, step);
-      return null;
-    });
-  }
-
-  private static void writeRows(Connection c, StepCommit step) throws SQLException {
-    String arn = step.execution().arn();
-    if (step.inputEvent() != null) {
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO input_event (execution_arn, seq, body) VALUES (?, ?, ?)")) {
-        p.setString(1, arn);
-        p.setInt(2, step.execution().inputEvents());
-        p.setString(3, step.inputEvent());
-        p.executeUpdate();
-      }
-    }
-    if (!step.history().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO history_event"
-          + " (execution_arn, id, previous_id, ts_millis, event_type, details)"
-          + " VALUES (?, ?, ?, ?, ?, ?)")) {
-        for (HistoryEvent h : step.history()) {
-          p.setString(1, arn);
-          p.setLong(2, h.id());
-          p.setLong(3, h.previousEventId());
-          p.setLong(4, h.timestampMillis());
-          p.setString(5, h.type().name());
-          p.setString(6, h.details() == null ? null : Json.write(h.details()));
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (!step.timersRemoved().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement(
-          "DELETE FROM timer WHERE execution_arn = ? AND kind = ? AND timer_id = ?")) {
-        for (TimerRecord t : step.timersRemoved()) {
-          p.setString(1, arn);
-          p.setString(2, t.kind().name());
-          p.setLong(3, t.timerId());
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (!step.timersAdded().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO timer"
-          + " (execution_arn, timer_id, kind, due_millis) VALUES (?, ?, ?, ?)")) {
-        for (TimerRecord t : step.timersAdded()) {
-          p.setString(1, arn);
-          p.setLong(2, t.timerId());
-          p.setString(3, t.kind().name());
-          p.setLong(4, t.dueMillis());
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (!step.tasksRemoved().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement(
-          "DELETE FROM task WHERE execution_arn = ? AND task_id = ?")) {
-        for (Long id : step.tasksRemoved()) {
-          p.setString(1, arn);
-          p.setLong(2, id);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (!step.tasksAdded().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO task (execution_arn, task_id,"
-          + " token, state_name, resource, input, timeout_seconds, heartbeat_seconds,"
-          + " credentials, started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (TaskRecord t : step.tasksAdded()) {
-          p.setString(1, arn);
-          p.setLong(2, t.taskId());
-          p.setString(3, t.token());
-          p.setString(4, t.stateName());
-          p.setString(5, t.resource());
-          p.setString(6, t.input());
-          setLong(p, 7, t.timeoutSeconds());
-          setLong(p, 8, t.heartbeatSeconds());
-          p.setString(9, t.credentials());
-          p.setBoolean(10, t.started());
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (!step.tasksStarted().isEmpty()) {
-      try (PreparedStatement p = c.prepareStatement(
-          "UPDATE task SET started = TRUE WHERE execution_arn = ? AND task_id = ?")) {
-        for (Long id : step.tasksStarted()) {
-          p.setString(1, arn);
-          p.setLong(2, id);
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-    }
-    if (step.execution().status().isTerminal()) {
-      for (String table : List.of("timer", "task")) {
-        try (PreparedStatement p = c.prepareStatement(
-            "DELETE FROM " + table + " WHERE execution_arn = ?")) {
-          p.setString(1, arn);
-          p.executeUpdate();
-        }
-      }
-    }
-  }
-
-  private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
-    if (v == null) {
-      p.setNull(i, Types.BIGINT);
-    } else {
-      p.setLong(i, v);
-    }
+    writer.commit(step);
   }
 
   @Override
   public void delete(String executionArn) {
     tx.write("delete execution", c -> {
-      for (String table : List.of("input_event", "history_event", "timer", "task",
+      for (String table : List.of("input_event", "history_chunk", "timer", "task",
           "timed_out_task")) {
         try (PreparedStatement p = c.prepareStatement(
             "DELETE FROM " + table + " WHERE execution_arn = ?")) {
@@ -306,19 +144,32 @@ final class JdbcExecutionStore implements ExecutionStore {
       throw new StoreException("Invalid page token: " + pageToken);
     }
     return tx.read("read history", c -> {
-      String sql = "SELECT id, previous_id, ts_millis, event_type, details FROM history_event"
-          + " WHERE execution_arn = ? AND id " + (reverse ? "<" : ">") + " ? ORDER BY id"
-          + (reverse ? " DESC" : "") + " LIMIT ?";
+      // Forward: from the chunk holding the first wanted event on. Backward: chunks that start
+      // before the token, newest first. Both stop reading once the page is full.
+      String sql = reverse
+          ? "SELECT events FROM history_chunk WHERE execution_arn = ? AND first_id < ?"
+              + " ORDER BY first_id DESC"
+          : "SELECT events FROM history_chunk WHERE execution_arn = ? AND first_id >="
+              + " COALESCE((SELECT MAX(first_id) FROM history_chunk WHERE execution_arn = ?"
+              + " AND first_id <= ?), 0) ORDER BY first_id";
       try (PreparedStatement p = c.prepareStatement(sql)) {
         p.setString(1, executionArn);
-        p.setLong(2, after);
-        p.setInt(3, limit + 1);
+        if (reverse) {
+          p.setLong(2, after);
+        } else {
+          p.setString(2, executionArn);
+          p.setLong(3, after + 1);
+        }
         List<HistoryEvent> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            String details = r.getString(5);
-            out.add(new HistoryEvent(r.getLong(1), r.getLong(2), r.getLong(3),
-                EventType.valueOf(r.getString(4)), details == null ? null : Json.parse(details)));
+          while (out.size() <= limit && r.next()) {
+            List<HistoryEvent> chunk = HistoryChunk.events(r.getString(1));
+            for (int i = 0; i < chunk.size() && out.size() <= limit; i++) {
+              HistoryEvent h = chunk.get(reverse ? chunk.size() - 1 - i : i);
+              if (reverse ? h.id() < after : h.id() > after) {
+                out.add(h);
+              }
+            }
           }
         }
         if (out.size() > limit) {

@@ -17,6 +17,7 @@ public final class JdbcStore implements Store {
   private final JdbcStateMachineStore stateMachines;
   private final JdbcExecutionStore executions;
   private final JdbcActivityStore activities;
+  private final GroupCommitWriter writer;
 
   private JdbcStore(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
@@ -28,7 +29,9 @@ public final class JdbcStore implements Store {
       throw new StoreException("Schema migration failed", e);
     }
     this.stateMachines = new JdbcStateMachineStore(tx);
-    this.executions = new JdbcExecutionStore(tx);
+    this.writer = new GroupCommitWriter(pool, dialect, GroupCommitWriter.MAX_GROUP,
+        GroupCommitWriter.QUEUE_CAPACITY);
+    this.executions = new JdbcExecutionStore(tx, writer);
     this.activities = new JdbcActivityStore(tx);
   }
 
@@ -74,8 +77,22 @@ public final class JdbcStore implements Store {
     return activities;
   }
 
+  /** What the group-commit writer has done so far (metrics, benchmarks). */
+  public GroupCommitStats groupCommits() {
+    return new GroupCommitStats(writer.groups(), writer.steps());
+  }
+
+  /**
+   * Group-commit counters.
+   *
+   * @param transactions transactions written
+   * @param steps steps submitted and answered (committed or refused)
+   */
+  public record GroupCommitStats(long transactions, long steps) {}
+
   @Override
   public void close() {
+    writer.close();
     pool.close();
   }
 }

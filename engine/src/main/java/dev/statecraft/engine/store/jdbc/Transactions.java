@@ -50,6 +50,11 @@ final class Transactions {
   }
 
   private StoreException translate(String what, SQLException e) {
+    return translate(dialect, what, e);
+  }
+
+  /** The store's exception for a failed unit of work: duplicate keys get their own type. */
+  static StoreException translate(Dialect dialect, String what, SQLException e) {
     if (dialect.isDuplicateKey(e)) {
       return new DuplicateKeyException(what + ": duplicate key", e);
     }
