@@ -32,6 +32,13 @@ public sealed interface Command {
       JsonNode credentials)
       implements Command {}
 
+  /**
+   * The step stopped after its budget of states (a long loop without waits); deliver
+   * {@link Event.Continue} to go on. Between the two the runtime may check its limits (Express's
+   * five minutes, a stop request) so that no single step holds a thread indefinitely.
+   */
+  record Continue() implements Command {}
+
   /** Cancel a task that is no longer wanted (its branch failed or the execution stopped). */
   record CancelTask(long taskId) implements Command {}
 

@@ -42,6 +42,9 @@ public sealed interface Event {
    */
   record Redrive(long timeMillis) implements Event {}
 
+  /** Go on after a step that stopped at its budget ({@link Command.Continue}). */
+  record Continue(long timeMillis) implements Event {}
+
   /** The execution's TimeoutSeconds elapsed. */
   record ExecutionTimeout(long timeMillis) implements Event {}
 }

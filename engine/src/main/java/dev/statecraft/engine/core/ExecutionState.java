@@ -29,6 +29,8 @@ public final class ExecutionState {
   /** Tasks and timers in flight: id → the frame waiting for it. */
   final Map<Long, Frame> waiting = new HashMap<>();
   int transitions;
+  /** Frames a step left runnable when it reached its budget; the next Continue resumes them. */
+  final java.util.List<Frame> paused = new java.util.ArrayList<>();
 
   ExecutionState(StateMachine machine, ExecutionInfo info, JsonNode input, long seed,
       boolean recordHistory) {

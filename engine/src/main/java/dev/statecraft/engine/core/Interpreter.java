@@ -146,6 +146,9 @@ public final class Interpreter {
       taskFailed(t.taskId(), EventType.TaskFailed, t.error(), t.cause());
     } else if (event instanceof Event.TaskTimedOut t) {
       taskFailed(t.taskId(), EventType.TaskTimedOut, t.error(), t.cause());
+    } else if (event instanceof Event.Continue) {
+      runnable.addAll(execution.paused);
+      execution.paused.clear();
     } else if (event instanceof Event.Stop stop) {
       abort(stop.error(), stop.cause());
     } else if (event instanceof Event.ExecutionTimeout) {
@@ -221,12 +224,24 @@ public final class Interpreter {
 
   // ---- the run loop -------------------------------------------------------------------------
 
+  /** States one step may enter before it pauses with {@link Command.Continue}. */
+  static final int STEP_BUDGET = 100_000;
+
   private void drain() {
+    int budget = execution.transitions + STEP_BUDGET;
     while (!runnable.isEmpty() && execution.status == ExecutionStatus.RUNNING) {
-      Frame f = runnable.poll();
+      Frame f = runnable.peek();
       while (f.status == Frame.Status.RUNNING && execution.status == ExecutionStatus.RUNNING) {
+        if (execution.transitions >= budget) {
+          // Pause: a loop without waits must not hold the thread; the runtime says when to go on.
+          execution.paused.addAll(runnable);
+          runnable.clear();
+          commands.add(new Command.Continue());
+          return;
+        }
         runState(f);
       }
+      runnable.remove(f);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.statecraft.asl.Asl;
 import dev.statecraft.asl.ParseResult;
 import dev.statecraft.asl.model.ErrorNames;
 import dev.statecraft.asl.model.StateMachine;
+import dev.statecraft.engine.core.Command;
 import dev.statecraft.engine.core.Event;
 import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionInfo;
@@ -398,6 +399,11 @@ public final class DurableEngine implements AutoCloseable {
     }
     for (Long taskId : plan.tasksRemoved) {
       tasks.cancel(arn, taskId); // ended or cancelled (CancelTask ids are among them)
+    }
+    for (Command c : plan.commands) {
+      if (c instanceof Command.Continue) {
+        send(arn, new Event.Continue(config.clock().millis())); // queued behind other events
+      }
     }
     if (plan.record.status().isTerminal()) {
       tasks.executionEnded(arn);

@@ -34,6 +34,8 @@ final class EventCodec {
       o.put("t", "TimerFired").put("id", t.timerId());
     } else if (e instanceof Event.Stop s) {
       o.put("t", "Stop").put("error", s.error()).put("cause", s.cause());
+    } else if (e instanceof Event.Continue) {
+      o.put("t", "Continue");
     } else if (e instanceof Event.Redrive) {
       o.put("t", "Redrive");
     } else if (e instanceof Event.ExecutionTimeout) {
@@ -62,6 +64,8 @@ final class EventCodec {
         return new Event.TimerFired(o.get("id").asLong(), at);
       case "Stop":
         return new Event.Stop(text(o, "error"), text(o, "cause"), at);
+      case "Continue":
+        return new Event.Continue(at);
       case "Redrive":
         return new Event.Redrive(at);
       case "ExecutionTimeout":

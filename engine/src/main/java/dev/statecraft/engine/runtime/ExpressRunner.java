@@ -72,6 +72,11 @@ public final class ExpressRunner {
           cancelled.add(t.timerId());
         } else if (c instanceof Command.CancelTask t) {
           tasks.remove(t.taskId());
+        } else if (c instanceof Command.Continue) {
+          if (Thread.interrupted()) {
+            throw new InterruptedException("the run was stopped");
+          }
+          inbox.add(new Event.Continue(time.now()));
         } else if (c instanceof Command.ScheduleTask t) {
           tasks.add(t.taskId());
           invoke(t, options.info(), time, inbox);
