@@ -20,6 +20,8 @@ final class AwsJsonProtocol {
   static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
   private final Map<String, AwsAction> actions = new TreeMap<>();
+  /** Quick paths tried on the event loop first; null from one means "run the action". */
+  private final Map<String, AwsAction> inline = new TreeMap<>();
   private final Map<String, AwsAction.Async> asyncActions = new TreeMap<>();
   private final Vertx vertx;
 
@@ -38,6 +40,15 @@ final class AwsJsonProtocol {
    */
   AwsJsonProtocol registerAsync(String name, AwsAction.Async action) {
     asyncActions.put(name, action);
+    return this;
+  }
+
+  /**
+   * A quick path for an action, run on the event loop: it must not block and answers null when
+   * the request needs the full action (which then runs on a worker).
+   */
+  AwsJsonProtocol registerInline(String name, AwsAction action) {
+    inline.put(name, action);
     return this;
   }
 
@@ -68,6 +79,19 @@ final class AwsJsonProtocol {
       ErrorRenderer.aws(ctx, new ApiException.BadRequest("SerializationException",
           "The request body is not valid JSON: " + e.getMessage()));
       return;
+    }
+    AwsAction quick = inline.get(target.substring(TARGET_PREFIX.length()));
+    if (quick != null) {
+      try {
+        JsonNode done = quick.handle(request);
+        if (done != null) {
+          ctx.response().putHeader("Content-Type", CONTENT_TYPE).end(Json.write(done));
+          return;
+        }
+      } catch (RuntimeException e) {
+        ErrorRenderer.aws(ctx, e);
+        return;
+      }
     }
     Future<JsonNode> answer = action != null
         ? vertx.executeBlocking(() -> action.handle(request), false)

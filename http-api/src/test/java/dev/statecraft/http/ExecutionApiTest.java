@@ -161,6 +161,20 @@ class ExecutionApiTest {
     assertThat(sync.get("status").asText()).isEqualTo("SUCCEEDED");
     assertThat(JSON.readTree(sync.get("output").asText()).get("greeting").asText())
         .isEqualTo("Hello, Cy!");
+    // Again, now that the machine is in memory: it runs on the event loop, same answer.
+    for (String who : List.of("Di", "Ed")) {
+      JsonNode again2 = aws("StartSyncExecution", JSON.writeValueAsString(JSON.createObjectNode()
+          .put("stateMachineArn", express.get("stateMachineArn").asText())
+          .put("input", "{\"who\":\"" + who + "\"}")));
+      assertThat(JSON.readTree(again2.get("output").asText()).get("greeting").asText())
+          .isEqualTo("Hello, " + who + "!");
+    }
+    HttpResponse<String> badInput = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
+        JSON.writeValueAsString(JSON.createObjectNode().put("stateMachineArn",
+            express.get("stateMachineArn").asText()).put("input", "{not json")),
+        "StartSyncExecution");
+    assertThat(JSON.readTree(badInput.body()).get("__type").asText())
+        .endsWith("#InvalidExecutionInput");
 
     HttpResponse<String> missing = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
         "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:x:y\"}",

@@ -100,6 +100,60 @@ final class ExpressRuns implements AutoCloseable {
     return done;
   }
 
+  /** States an inline run may enter before it gives up and the caller runs it on a worker. */
+  static final int INLINE_BUDGET = 2_000;
+  private final java.util.Map<StateMachine, Boolean> quick =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * Runs a machine without Task or Wait states on the calling thread (an event loop) when it
+   * finishes within {@link #INLINE_BUDGET} states; null otherwise, with nothing done that shows:
+   * such a machine has no side effects, so the caller may simply run it again elsewhere.
+   */
+  ExpressExecution tryInline(StateMachine machine, ExecutionInfo info, JsonNode input) {
+    if (!quick.computeIfAbsent(machine, ExpressRuns::withoutTasksOrWaits)) {
+      return null;
+    }
+    dev.statecraft.engine.core.Interpreter.Started s = dev.statecraft.engine.core.Interpreter
+        .start(machine, info, input, ThreadLocalRandom.current().nextLong(), false,
+            INLINE_BUDGET);
+    ExecutionStatus status = s.state().status();
+    if (status == ExecutionStatus.RUNNING) {
+      return null;
+    }
+    ExpressExecution done = finished(info, input, status,
+        s.state().output() == null ? null : Json.write(s.state().output()), s.state().error(),
+        s.state().cause());
+    remember(done);
+    return done;
+  }
+
+  private static boolean withoutTasksOrWaits(StateMachine machine) {
+    return withoutTasksOrWaits(machine.workflow());
+  }
+
+  private static boolean withoutTasksOrWaits(dev.statecraft.asl.model.Workflow w) {
+    for (dev.statecraft.asl.model.State s : w.states().values()) {
+      if (s instanceof dev.statecraft.asl.model.TaskState
+          || s instanceof dev.statecraft.asl.model.WaitState
+          || s.queryLanguage() == dev.statecraft.asl.model.QueryLanguage.JSONATA) {
+        return false; // JSONata may take long in one expression; keep it off event loops
+      }
+      if (s instanceof dev.statecraft.asl.model.ParallelState p) {
+        for (dev.statecraft.asl.model.Workflow b : p.branches()) {
+          if (!withoutTasksOrWaits(b)) {
+            return false;
+          }
+        }
+      }
+      if (s instanceof dev.statecraft.asl.model.MapState m && (m.processor() == null
+          || !withoutTasksOrWaits(m.processor()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static ExpressExecution running(ExecutionInfo info, JsonNode input) {
     return new ExpressExecution(info.executionArn(), info.stateMachineArn(), info.name(),
         ExecutionStatus.RUNNING, Json.write(input), null, null, null, info.startMillis(), 0);

@@ -255,6 +255,29 @@ public final class StatesService implements AutoCloseable {
     }
   }
 
+  /**
+   * StartSyncExecution on the calling thread when that is quick and touches no storage: the
+   * machine was read in the last second, is Express, has no Task or Wait states and finishes
+   * within a small budget of states. Null means "use {@link #startSyncExecution}" (on a worker).
+   */
+  public ExpressExecution tryStartSyncExecutionInline(String stateMachineArn, String name,
+      String input) {
+    if (stateMachineArn == null || stateMachineArn.indexOf('#') >= 0) {
+      return null;
+    }
+    Cached c = machines.get(stateMachineArn);
+    if (c == null || clock.millis() - c.readMillis() >= MACHINE_CACHE_MILLIS
+        || c.machine().type() != StateMachineType.EXPRESS) {
+      return null;
+    }
+    dev.statecraft.asl.model.StateMachine model = engine.cachedMachine(c.machine().arn(), c.machine().version());
+    String execName = name == null ? UUID.randomUUID().toString() : name;
+    if (model == null || !Arns.validName(execName)) {
+      return null;
+    }
+    return express.tryInline(model, expressInfo(c.machine(), execName), parseInput(input));
+  }
+
   /** The test case named after '#' in a state machine ARN, or null. */
   private String testCase(String stateMachineArn) {
     int hash = stateMachineArn == null ? -1 : stateMachineArn.indexOf('#');

@@ -47,6 +47,7 @@ public final class Interpreter {
   private final History history;
   private final List<Command> commands = new ArrayList<>();
   private final Deque<Frame> runnable = new ArrayDeque<>();
+  private int budget = STEP_BUDGET;
 
   private Interpreter(ExecutionState execution, long now) {
     this.execution = execution;
@@ -65,8 +66,18 @@ public final class Interpreter {
    */
   public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
       long seed, boolean recordHistory) {
+    return start(machine, info, input, seed, recordHistory, STEP_BUDGET);
+  }
+
+  /**
+   * Starts an execution, entering at most {@code budget} states before pausing with
+   * {@link Command.Continue} (a caller on an event loop uses a small budget).
+   */
+  public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
+      long seed, boolean recordHistory, int budget) {
     ExecutionState state = new ExecutionState(machine, info, input, seed, recordHistory);
     Interpreter it = new Interpreter(state, info.startMillis());
+    it.budget = budget;
     if (it.history.enabled(null)) {
       ObjectNode d = History.payload("input", input);
       d.put("roleArn", info.roleArn());
@@ -228,11 +239,11 @@ public final class Interpreter {
   static final int STEP_BUDGET = 100_000;
 
   private void drain() {
-    int budget = execution.transitions + STEP_BUDGET;
+    int limit = execution.transitions + budget;
     while (!runnable.isEmpty() && execution.status == ExecutionStatus.RUNNING) {
       Frame f = runnable.peek();
       while (f.status == Frame.Status.RUNNING && execution.status == ExecutionStatus.RUNNING) {
-        if (execution.transitions >= budget) {
+        if (execution.transitions >= limit) {
           // Pause: a loop without waits must not hold the thread; the runtime says when to go on.
           execution.paused.addAll(runnable);
           runnable.clear();

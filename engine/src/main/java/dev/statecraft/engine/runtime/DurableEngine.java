@@ -164,6 +164,11 @@ public final class DurableEngine implements AutoCloseable {
     });
   }
 
+  /** The parsed version if it is already in memory, else null (never reads the store). */
+  public StateMachine cachedMachine(String arn, int version) {
+    return machines.get(arn + ":" + version);
+  }
+
   // ---- events in ----------------------------------------------------------------------------
 
   /** Delivers an event to an execution (task answers, StopExecution). */
