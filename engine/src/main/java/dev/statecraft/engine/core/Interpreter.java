@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.asl.expr.Template;
-import dev.statecraft.asl.model.Catcher;
 import dev.statecraft.asl.model.ChoiceRule;
 import dev.statecraft.asl.model.ChoiceState;
 import dev.statecraft.asl.model.ErrorNames;
@@ -13,8 +12,6 @@ import dev.statecraft.asl.model.MapState;
 import dev.statecraft.asl.model.ParallelState;
 import dev.statecraft.asl.model.PassState;
 import dev.statecraft.asl.model.QueryLanguage;
-import dev.statecraft.asl.model.Recoverable;
-import dev.statecraft.asl.model.Retrier;
 import dev.statecraft.asl.model.State;
 import dev.statecraft.asl.model.StateMachine;
 import dev.statecraft.asl.model.SucceedState;
@@ -35,18 +32,15 @@ import java.util.Map;
  * events and the execution's seed, so replaying the same events gives the same result.
  */
 public final class Interpreter {
-  /** Errors whose cause AWS prefixes with the state and its Entered event id. */
-  private static final java.util.Set<String> PREFIXED_ERRORS = java.util.Set.of(
-      ErrorNames.RUNTIME, ErrorNames.QUERY_EVALUATION_ERROR, ErrorNames.INTRINSIC_FAILURE);
-
   /** Timer id reserved for the execution's own TimeoutSeconds. */
   static final long EXECUTION_TIMER = 0;
 
-  private final ExecutionState execution;
-  private final long now;
-  private final History history;
-  private final List<Command> commands = new ArrayList<>();
+  final ExecutionState execution;
+  final long now;
+  final History history;
+  final List<Command> commands = new ArrayList<>();
   private final Deque<Frame> runnable = new ArrayDeque<>();
+  private final FailureRouter failures = new FailureRouter(this);
   private int budget = STEP_BUDGET;
 
   private Interpreter(ExecutionState execution, long now) {
@@ -146,7 +140,7 @@ public final class Interpreter {
         f.waitingFor = Frame.Wait.NONE;
         f.status = Frame.Status.RUNNING;
         if (PayloadLimit.exceeds(t.output())) {
-          handleFailure(f, ErrorNames.DATA_LIMIT_EXCEEDED, PayloadLimit.tooLarge(task.name())
+          failures.handle(f, ErrorNames.DATA_LIMIT_EXCEEDED, PayloadLimit.tooLarge(task.name())
               .cause());
         } else {
           guarded(f, () -> finishState(f, t.output()));
@@ -210,7 +204,7 @@ public final class Interpreter {
     }
     f.waitingFor = Frame.Wait.NONE;
     f.status = Frame.Status.RUNNING;
-    handleFailure(f, error, cause);
+    failures.handle(f, error, cause);
     runnable.add(f);
   }
 
@@ -261,30 +255,8 @@ public final class Interpreter {
     try {
       work.run();
     } catch (StateFailure e) {
-      evaluationFailed(f, e);
+      failures.evaluationFailed(f, e);
     }
-  }
-
-  /**
-   * An error raised while evaluating the state's fields: AWS prefixes the cause with the state
-   * and its Entered event, and for JSONata errors writes an EvaluationFailed event first.
-   */
-  private void evaluationFailed(Frame f, StateFailure e) {
-    String cause = e.cause();
-    if (PREFIXED_ERRORS.contains(e.error())) {
-      cause = "An error occurred while executing the state '" + f.state.name()
-          + "' (entered at the event id #" + f.enteredEventId + "). " + cause;
-    }
-    if (ErrorNames.QUERY_EVALUATION_ERROR.equals(e.error()) && history.enabled(f)) {
-      ObjectNode d = History.error(e.error(), cause);
-      String location = FailureMatch.location(e.cause());
-      if (location != null) {
-        d.put("location", location);
-      }
-      d.put("state", f.state.name());
-      history.add(f, EventType.EvaluationFailed, d, f.enteredPreviousId);
-    }
-    handleFailure(f, e.error(), cause);
   }
 
   /** Enters the frame's current state if needed, then does (or redoes) its work. */
@@ -324,7 +296,7 @@ public final class Interpreter {
     }
   }
 
-  private EvalContext ctx(Frame f, JsonNode input) {
+  EvalContext ctx(Frame f, JsonNode input) {
     return new EvalContext(execution, f, input, now);
   }
 
@@ -647,7 +619,7 @@ public final class Interpreter {
       error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
       cause = "The specified tolerated failure threshold was exceeded";
     }
-    handleFailure(parent, error, cause);
+    failures.handle(parent, error, cause);
     runnable.add(parent);
   }
 
@@ -716,20 +688,20 @@ public final class Interpreter {
     }
   }
 
-  private Map<String, JsonNode> evaluateAssign(Template assign, EvalContext c) {
+  Map<String, JsonNode> evaluateAssign(Template assign, EvalContext c) {
     JsonNode values = TemplateEvaluator.evaluate(assign, c, "Assign");
     Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
     values.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
-  private static void applyAssigned(Frame f, Map<String, JsonNode> assigned) {
+  static void applyAssigned(Frame f, Map<String, JsonNode> assigned) {
     if (assigned != null) {
       assigned.forEach(f.variables::set);
     }
   }
 
-  private void exited(Frame f, State s, JsonNode output, Map<String, JsonNode> assigned) {
+  void exited(Frame f, State s, JsonNode output, Map<String, JsonNode> assigned) {
     if (history.enabled(f)) {
       history.add(f, exitedType(s), History.stateExited(s.name(), output, assigned));
     }
@@ -750,105 +722,6 @@ public final class Interpreter {
     return Transition.END;
   }
 
-  // ---- failures -----------------------------------------------------------------------------
-
-  /**
-   * Retry, else Catch, else fail the frame. States.Runtime and States.DataLimitExceeded are
-   * terminal: no retrier or catcher sees them, and no state-level Failed event is written.
-   */
-  private void handleFailure(Frame f, String error, String cause) {
-    State s = f.state;
-    if (s instanceof Recoverable r && !FailureMatch.isTerminal(error)) {
-      List<Retrier> retriers = r.retry();
-      for (int i = 0; i < retriers.size(); i++) {
-        Retrier retrier = retriers.get(i);
-        if (FailureMatch.matches(retrier.errorEquals(), error, s)) {
-          if (f.retryCounts == null) {
-            f.retryCounts = new int[retriers.size()];
-          }
-          int attempt = f.retryCounts[i];
-          if (attempt < retrier.maxAttempts()) {
-            f.retryCounts[i]++;
-            f.retryCount++;
-            scheduleRetry(f, retrier, attempt);
-            return;
-          }
-          break; // an exhausted retrier hands over to the catchers
-        }
-      }
-      stateFailedEvent(f, error, cause);
-      for (Catcher catcher : r.catchers()) {
-        if (FailureMatch.matches(catcher.errorEquals(), error, s)) {
-          try {
-            caught(f, catcher, error, cause);
-          } catch (StateFailure e) {
-            frameFailed(f, e.error(), e.cause());
-          }
-          return;
-        }
-      }
-    }
-    frameFailed(f, error, cause);
-  }
-
-  /** MapStateFailed / ParallelStateFailed (with MapRunFailed first for a distributed Map). */
-  private void stateFailedEvent(Frame f, String error, String cause) {
-    if (!history.enabled(f)) {
-      return;
-    }
-    if (f.state instanceof MapState m) {
-      if (m.mode() == MapState.ProcessorMode.DISTRIBUTED && f.effectiveInput != null) {
-        history.add(f, EventType.MapRunFailed, History.error(error, cause));
-      }
-      history.add(f, EventType.MapStateFailed, null);
-    } else if (f.state instanceof ParallelState) {
-      history.add(f, EventType.ParallelStateFailed, null);
-    }
-  }
-
-  private void scheduleRetry(Frame f, Retrier retrier, int attempt) {
-    double delay = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempt);
-    if (retrier.maxDelaySeconds() != null) {
-      delay = Math.min(delay, retrier.maxDelaySeconds());
-    }
-    if (retrier.jitterStrategy() == Retrier.JitterStrategy.FULL) {
-      delay = delay * ((execution.nextRandom() >>> 11) * 0x1.0p-53);
-    }
-    long timerId = execution.newId();
-    f.waitingFor = Frame.Wait.RETRY_BACKOFF;
-    f.pendingId = timerId;
-    f.status = Frame.Status.WAITING;
-    f.children = null;
-    execution.waiting.put(timerId, f);
-    commands.add(new Command.StartTimer(timerId, now + Math.round(delay * 1000)));
-  }
-
-  private void caught(Frame f, Catcher catcher, String error, String cause) {
-    State s = f.state;
-    ObjectNode errorOutput = Json.object();
-    errorOutput.put("Error", error);
-    errorOutput.put("Cause", cause);
-    JsonNode output;
-    Map<String, JsonNode> assigned = null;
-    EvalContext c = ctx(f, f.input);
-    if (s.queryLanguage() == QueryLanguage.JSONATA) {
-      c.errorOutput = errorOutput;
-      output = catcher.output() == null ? errorOutput
-          : TemplateEvaluator.evaluate(catcher.output(), c, "Output");
-      if (catcher.assign() != null) {
-        assigned = evaluateAssign(catcher.assign(), c);
-      }
-    } else {
-      if (catcher.assign() != null) {
-        assigned = evaluateAssign(catcher.assign(), c.withInput(errorOutput));
-      }
-      output = DataPipeline.applyResultPath(catcher.resultPath(), f.input, errorOutput);
-    }
-    applyAssigned(f, assigned);
-    exited(f, s, output, assigned);
-    f.moveTo(f.workflow.state(catcher.next()), output);
-  }
-
   // ---- frame endings ------------------------------------------------------------------------
 
   private void frameSucceeded(Frame f, JsonNode output) {
@@ -861,7 +734,7 @@ public final class Interpreter {
     }
   }
 
-  private void frameFailed(Frame f, String error, String cause) {
+  void frameFailed(Frame f, String error, String cause) {
     f.status = Frame.Status.FAILED;
     f.error = error;
     f.cause = cause;
