@@ -1,7 +1,6 @@
 package dev.statecraft.engine.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.asl.expr.Template;
 import dev.statecraft.asl.model.ChoiceRule;
@@ -18,7 +17,6 @@ import dev.statecraft.asl.model.SucceedState;
 import dev.statecraft.asl.model.TaskState;
 import dev.statecraft.asl.model.Transition;
 import dev.statecraft.asl.model.WaitState;
-import dev.statecraft.asl.model.Workflow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -39,8 +37,9 @@ public final class Interpreter {
   final long now;
   final History history;
   final List<Command> commands = new ArrayList<>();
-  private final Deque<Frame> runnable = new ArrayDeque<>();
-  private final FailureRouter failures = new FailureRouter(this);
+  final Deque<Frame> runnable = new ArrayDeque<>();
+  final FailureRouter failures = new FailureRouter(this);
+  private final ChildRuns children = new ChildRuns(this);
   private int budget = STEP_BUDGET;
 
   private Interpreter(ExecutionState execution, long now) {
@@ -251,7 +250,7 @@ public final class Interpreter {
   }
 
   /** Runs a state's own evaluation; a failure it raises is placed and routed. */
-  private void guarded(Frame f, Runnable work) {
+  void guarded(Frame f, Runnable work) {
     try {
       work.run();
     } catch (StateFailure e) {
@@ -290,9 +289,9 @@ public final class Interpreter {
     } else if (s instanceof FailState fail) {
       failState(f, fail);
     } else if (s instanceof ParallelState p) {
-      parallel(f, p);
+      children.parallel(f, p);
     } else {
-      map(f, (MapState) s);
+      children.map(f, (MapState) s);
     }
   }
 
@@ -479,181 +478,13 @@ public final class Interpreter {
     return v.asText();
   }
 
-  // ---- Parallel and Map ---------------------------------------------------------------------
-
-  private void parallel(Frame f, ParallelState p) {
-    if (f.retryCounts == null) {
-      f.retryCounts = new int[p.retry().size()];
-    }
-    if (history.enabled(f)) {
-      history.add(f, EventType.ParallelStateStarted, null);
-    }
-    JsonNode input = DataPipeline.effectiveInput(p, ctx(f, f.input));
-    List<JsonNode> items = new ArrayList<>();
-    for (int i = 0; i < p.branches().size(); i++) {
-      items.add(input);
-    }
-    ChildGroup group = new ChildGroup(items, 0, -1, -1);
-    startChildren(f, group);
-  }
-
-  private void map(Frame f, MapState m) {
-    if (f.retryCounts == null) {
-      f.retryCounts = new int[m.retry().size()];
-    }
-    EvalContext c = ctx(f, f.input);
-    MapRun run = MapRun.prepare(m, c);
-    f.effectiveInput = run.effectiveInput();
-    boolean distributed = m.mode() == MapState.ProcessorMode.DISTRIBUTED;
-    if (history.enabled(f)) {
-      history.add(f, EventType.MapStateStarted, Json.object().put("length", run.items().size()));
-    }
-    // AWS checks the failure tolerance only after the Map has started.
-    MapRun.Tolerance tolerance = MapRun.tolerance(m, c.withInput(run.effectiveInput()));
-    if (distributed && history.enabled(f)) {
-      history.add(f, EventType.MapRunStarted, Json.object().put("mapRunArn",
-          TaskResources.mapRunArn(execution.info, m)));
-    }
-    ChildGroup group = new ChildGroup(run.items(), run.maxConcurrency(), tolerance.count(),
-        tolerance.percentage());
-    startChildren(f, group);
-  }
-
-  private void startChildren(Frame f, ChildGroup group) {
-    f.children = group;
-    f.waitingFor = Frame.Wait.CHILDREN;
-    f.status = Frame.Status.WAITING;
-    if (group.size() == 0) {
-      childrenDone(f);
-      return;
-    }
-    while (group.started < group.size() && group.running.size() < group.maxConcurrency) {
-      startChild(f, group);
-    }
-  }
-
-  private void startChild(Frame parent, ChildGroup group) {
-    int index = group.started++;
-    Workflow workflow;
-    JsonNode input = group.items.get(index);
-    JsonNode item = null;
-    if (parent.state instanceof ParallelState p) {
-      workflow = p.branches().get(index);
-    } else {
-      MapState m = (MapState) parent.state;
-      workflow = m.processor();
-      item = input;
-      input = MapRun.iterationInput(m, ctx(parent, parent.input), parent.effectiveInput, index,
-          item);
-    }
-    Frame child = new Frame(workflow, parent, index, new Variables(parent.variables), item);
-    child.silent = parent.silent || (parent.state instanceof MapState m
-        && m.mode() == MapState.ProcessorMode.DISTRIBUTED);
-    child.lastEventId = parent.lastEventId;
-    group.running.add(child);
-    if (parent.state instanceof MapState m && history.enabled(child)) {
-      history.add(child, EventType.MapIterationStarted, History.iteration(m.name(), index));
-    }
-    child.moveTo(workflow.state(workflow.startAt()), input);
-    runnable.add(child);
-  }
-
-  /** A child frame finished: record it, start the next one, or finish the group. */
-  private void childFinished(Frame child) {
-    Frame parent = child.parent;
-    ChildGroup group = parent.children;
-    if (group == null || group.finished) {
-      return;
-    }
-    group.running.remove(child);
-    boolean isMap = parent.state instanceof MapState;
-    if (child.status == Frame.Status.SUCCEEDED) {
-      group.succeeded++;
-      group.results[child.index] = child.output;
-      if (isMap && history.enabled(child)) {
-        history.add(child, EventType.MapIterationSucceeded,
-            History.iteration(parent.state.name(), child.index));
-      }
-    } else {
-      group.failed++;
-      if (group.error == null && !group.tolerates(group.failed)) {
-        group.error = child.error;
-        group.cause = child.cause;
-      }
-      ObjectNode failure = Json.object();
-      failure.put("Error", child.error);
-      failure.put("Cause", child.cause);
-      group.results[child.index] = failure;
-      if (isMap && history.enabled(child)) {
-        history.add(child, EventType.MapIterationFailed,
-            History.iteration(parent.state.name(), child.index));
-      }
-      if (!group.tolerates(group.failed)) {
-        failGroup(parent, group);
-        return;
-      }
-    }
-    if (group.started < group.size()) {
-      startChild(parent, group);
-    }
-    if (group.allDone()) {
-      childrenDone(parent);
-    }
-  }
-
-  private void failGroup(Frame parent, ChildGroup group) {
-    group.finished = true;
-    for (Frame other : new ArrayList<>(group.running)) {
-      abortFrame(other);
-      if (parent.state instanceof MapState m && history.enabled(other)) {
-        history.add(other, EventType.MapIterationAborted, History.iteration(m.name(), other.index));
-      }
-    }
-    group.running.clear();
-    parent.children = null;
-    parent.status = Frame.Status.RUNNING;
-    parent.waitingFor = Frame.Wait.NONE;
-    String error = group.error;
-    String cause = group.cause;
-    if (parent.state instanceof MapState && group.hasThreshold()) {
-      error = ErrorNames.EXCEED_TOLERATED_FAILURE_THRESHOLD;
-      cause = "The specified tolerated failure threshold was exceeded";
-    }
-    failures.handle(parent, error, cause);
-    runnable.add(parent);
-  }
-
-  private void childrenDone(Frame parent) {
-    ChildGroup group = parent.children;
-    group.finished = true;
-    parent.children = null;
-    parent.status = Frame.Status.RUNNING;
-    parent.waitingFor = Frame.Wait.NONE;
-    ArrayNode results = Json.NODES.arrayNode(group.size());
-    for (JsonNode r : group.results) {
-      results.add(r);
-    }
-    if (history.enabled(parent)) {
-      if (parent.state instanceof MapState m) {
-        if (m.mode() == MapState.ProcessorMode.DISTRIBUTED) {
-          history.add(parent, EventType.MapRunSucceeded, null);
-        }
-        history.add(parent, EventType.MapStateSucceeded, null);
-      } else {
-        history.add(parent, EventType.ParallelStateSucceeded, null);
-      }
-    }
-    guarded(parent, () -> finishState(parent, results));
-    runnable.add(parent);
-  }
-
   // ---- finishing a state --------------------------------------------------------------------
 
   /**
    * The state's work produced {@code result}: apply ResultSelector, ResultPath, OutputPath (or
    * JSONata Output), Assign, write the Exited event, and transition.
    */
-  private void finishState(Frame f, JsonNode result) {
+  void finishState(Frame f, JsonNode result) {
     State s = f.state;
     EvalContext c = ctx(f, f.input);
     JsonNode output;
@@ -730,7 +561,7 @@ public final class Interpreter {
     if (f.parent == null) {
       finishExecution(ExecutionStatus.SUCCEEDED, output, null, null);
     } else {
-      childFinished(f);
+      children.childFinished(f);
     }
   }
 
@@ -741,12 +572,12 @@ public final class Interpreter {
     if (f.parent == null) {
       finishExecution(ExecutionStatus.FAILED, null, error, cause);
     } else {
-      childFinished(f);
+      children.childFinished(f);
     }
   }
 
   /** Stops a frame and everything under it, cancelling its tasks and timers. */
-  private void abortFrame(Frame f) {
+  void abortFrame(Frame f) {
     if (f.isFinished()) {
       return;
     }
