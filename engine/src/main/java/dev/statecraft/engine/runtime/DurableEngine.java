@@ -254,6 +254,9 @@ public final class DurableEngine implements AutoCloseable {
     deliver(t.executionArn(), new Inbound(event, t));
   }
 
+  /** How often an event is delivered again after its step failed to commit. */
+  private static final int MAX_REDELIVERIES = 5;
+
   private void deliver(String arn, Inbound in) {
     while (true) {
       ExecutionActor actor = actors.computeIfAbsent(arn, ExecutionActor::new);
@@ -293,6 +296,13 @@ public final class DurableEngine implements AutoCloseable {
         if (actor.loaded != null) {
           actor.loaded = null;
           cached.decrementAndGet();
+        }
+        // Nothing of the step was committed: deliver its event again (rebuilt from the store),
+        // so a transient store error (a lock timeout) does not lose a task's answer. Timer
+        // events need no help: their row is still there and the poller fires it again.
+        if (e instanceof StoreException && in.timer() == null && in.event() != null
+            && in.attempt() < MAX_REDELIVERIES) {
+          deliver(actor.arn, new Inbound(in.event(), null, in.attempt() + 1));
         }
       } finally {
         if (in.timer() != null) {

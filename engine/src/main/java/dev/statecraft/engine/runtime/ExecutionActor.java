@@ -14,7 +14,14 @@ import java.util.ArrayDeque;
  */
 final class ExecutionActor {
   /** What arrives: an interpreter event, and the timer it came from (if any). */
-  record Inbound(Event event, TimerRecord timer) {}
+  /**
+   * An event for the execution; {@code attempt} counts deliveries after failed commits.
+   */
+  record Inbound(Event event, TimerRecord timer, int attempt) {
+    Inbound(Event event, TimerRecord timer) {
+      this(event, timer, 0);
+    }
+  }
 
   /** An execution as it was after its last committed step. */
   static final class Loaded {

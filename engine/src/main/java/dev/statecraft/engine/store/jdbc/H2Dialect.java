@@ -19,11 +19,11 @@ public final class H2Dialect implements Dialect {
    * log; its default delay would lose up to half a second of commits).
    */
   public static String fileUrl(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("statecraft") + ";WRITE_DELAY=0";
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("statecraft") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
   }
 
   /** A private in-memory database that lives as long as the pool keeps a connection open. */
   public static String memoryUrl(String name) {
-    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
   }
 }
