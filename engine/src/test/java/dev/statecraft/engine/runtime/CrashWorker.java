@@ -93,7 +93,14 @@ public final class CrashWorker {
       }
       System.out.println("all started");
       System.out.flush();
+      // Bounded: a stuck execution fails the test with its name instead of hanging the build.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!store.executions().running().isEmpty()) {
+        if (System.nanoTime() > deadline) {
+          System.out.println("stuck: " + store.executions().running());
+          System.out.flush();
+          System.exit(3);
+        }
         Thread.sleep(50);
       }
       System.out.println("all finished");
