@@ -179,10 +179,7 @@ public final class StatesService implements AutoCloseable {
   public StartResult startExecution(String stateMachineArn, String name, String input) {
     String testCase = testCase(stateMachineArn);
     StateMachineRecord machine = describeStateMachine(withoutTestCase(stateMachineArn));
-    String execName = name == null ? UUID.randomUUID().toString() : name;
-    if (!Arns.validName(execName)) {
-      throw new StatesApiException.InvalidName(execName);
-    }
+    String execName = executionName(name);
     JsonNode parsed = parseInput(input);
     if (machine.type() == StateMachineType.EXPRESS) {
       ExecutionInfo info = expressInfo(machine, execName);
@@ -241,10 +238,7 @@ public final class StatesService implements AutoCloseable {
       throw new StatesApiException.StateMachineTypeNotSupported(
           "This operation is not supported by this type of state machine");
     }
-    String execName = name == null ? UUID.randomUUID().toString() : name;
-    if (!Arns.validName(execName)) {
-      throw new StatesApiException.InvalidName(execName);
-    }
+    String execName = executionName(name);
     JsonNode parsed = parseInput(input);
     ExecutionInfo info = expressInfo(machine, execName);
     bind(info.executionArn(), machine, testCase);
@@ -270,12 +264,22 @@ public final class StatesService implements AutoCloseable {
         || c.machine().type() != StateMachineType.EXPRESS) {
       return null;
     }
-    dev.statecraft.asl.model.StateMachine model = engine.cachedMachine(c.machine().arn(), c.machine().version());
-    String execName = name == null ? UUID.randomUUID().toString() : name;
-    if (model == null || !Arns.validName(execName)) {
+    dev.statecraft.asl.model.StateMachine model =
+        engine.cachedMachine(c.machine().arn(), c.machine().version());
+    if (model == null) {
       return null;
     }
-    return express.tryInline(model, expressInfo(c.machine(), execName), parseInput(input));
+    return express.tryInline(model, expressInfo(c.machine(), executionName(name)),
+        parseInput(input));
+  }
+
+  /** The given execution name, checked, or a fresh UUID when none is given. */
+  private static String executionName(String name) {
+    String execName = name == null ? UUID.randomUUID().toString() : name;
+    if (!Arns.validName(execName)) {
+      throw new StatesApiException.InvalidName(execName);
+    }
+    return execName;
   }
 
   /** The test case named after '#' in a state machine ARN, or null. */

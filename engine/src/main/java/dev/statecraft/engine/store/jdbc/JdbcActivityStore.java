@@ -57,8 +57,7 @@ final class JdbcActivityStore implements ActivityStore {
             out.add(new ActivityRecord(r.getString(1), r.getString(2), r.getLong(3)));
           }
         }
-        String next = Paging.next(offset, out.size(), limit);
-        return new Page<>(out.size() > limit ? out.subList(0, limit) : out, next);
+        return Paging.page(out, offset, limit);
       }
     });
   }

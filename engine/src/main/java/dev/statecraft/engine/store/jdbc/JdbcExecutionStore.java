@@ -106,8 +106,7 @@ final class JdbcExecutionStore implements ExecutionStore {
         p.setInt(i++, limit + 1);
         p.setInt(i, offset);
         List<ExecutionRecord> out = executions(p);
-        String next = Paging.next(offset, out.size(), limit);
-        return new Page<>(out.size() > limit ? out.subList(0, limit) : out, next);
+        return Paging.page(out, offset, limit);
       }
     });
   }

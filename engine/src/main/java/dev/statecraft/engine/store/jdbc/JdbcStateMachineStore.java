@@ -115,8 +115,7 @@ final class JdbcStateMachineStore implements StateMachineStore {
         p.setInt(1, limit + 1);
         p.setInt(2, offset);
         List<StateMachineRecord> out = all(p);
-        String next = Paging.next(offset, out.size(), limit);
-        return new Page<>(out.size() > limit ? out.subList(0, limit) : out, next);
+        return Paging.page(out, offset, limit);
       }
     });
   }

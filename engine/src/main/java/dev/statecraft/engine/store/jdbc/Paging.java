@@ -1,5 +1,8 @@
 package dev.statecraft.engine.store.jdbc;
 
+import dev.statecraft.engine.store.Page;
+import java.util.List;
+
 import dev.statecraft.engine.store.StoreException;
 
 /** Offset page tokens for the small listings (state machines, executions, activities). */
@@ -15,6 +18,15 @@ final class Paging {
     } catch (NumberFormatException e) {
       throw new StoreException("Invalid page token: " + token);
     }
+  }
+
+  /**
+   * The page of rows read with {@code LIMIT limit + 1} from {@code offset}: at most {@code limit}
+   * of them, and the token of the next page when the extra row was there.
+   */
+  static <T> Page<T> page(List<T> fetched, int offset, int limit) {
+    return new Page<>(fetched.size() > limit ? fetched.subList(0, limit) : fetched,
+        next(offset, fetched.size(), limit));
   }
 
   /** The token of the page after one that started at {@code offset}, or null at the end. */
