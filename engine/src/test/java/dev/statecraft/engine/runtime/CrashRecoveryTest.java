@@ -84,7 +84,7 @@ class CrashRecoveryTest {
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp",
         System.getProperty("java.class.path"), CrashWorker.class.getName(), dir.toString(),
         Integer.toString(EXECUTIONS));
-    pb.redirectError(ProcessBuilder.Redirect.to(new File(dir.toFile(), "worker.err")));
+    pb.redirectError(ProcessBuilder.Redirect.appendTo(new File(dir.toFile(), "worker.err")));
     return pb.start();
   }
 
@@ -119,7 +119,19 @@ class CrashRecoveryTest {
         assertThat(h.get(0).type()).isEqualTo(EventType.ExecutionStarted);
         assertThat(h.get(h.size() - 1).type()).isEqualTo(EventType.ExecutionSucceeded);
       }
-      assertThat(store.executions().nextTimerDue()).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection(H2Dialect.fileUrl(dir));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT t.execution_arn, t.kind, t.timer_id, t.due_millis,"
+            + " e.status, e.input_events, e.history_events FROM timer t LEFT JOIN execution e"
+            + " ON e.arn = t.execution_arn")) {
+      StringBuilder left = new StringBuilder();
+      while (r.next()) {
+        left.append(String.format("%s %s#%d due %d (execution %s, %d input events, %d history"
+            + " events)%n", r.getString(1), r.getString(2), r.getLong(3), r.getLong(4),
+            r.getString(5), r.getInt(6), r.getLong(7)));
+      }
+      assertThat(left.toString()).as("timers left after every execution ended, in " + dir).isEmpty();
     }
     try (Connection c = DriverManager.getConnection(H2Dialect.fileUrl(dir));
         Statement s = c.createStatement();
