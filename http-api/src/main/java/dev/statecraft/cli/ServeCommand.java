@@ -48,8 +48,20 @@ public final class ServeCommand implements Callable<Integer> {
       + " statecraft.yaml in the current directory when there is one).")
   Path config;
 
+  @Option(names = "--event-loops", description = "Event loops serving HTTP requests (default:"
+      + " one per core).")
+  Integer eventLoops;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      System.err.println("statecraft: --port must be between 0 and 65535 (0: any free port)");
+      return 2;
+    }
+    if (eventLoops != null && eventLoops < 1) {
+      System.err.println("statecraft: --event-loops must be at least 1");
+      return 2;
+    }
     if (db != null && !db.startsWith("jdbc:h2:")) {
       System.err.println("statecraft: only H2 JDBC URLs are supported so far (PostgreSQL comes"
           + " later): " + db);
@@ -68,6 +80,9 @@ public final class ServeCommand implements Callable<Integer> {
     DurableEngine engine = new DurableEngine(store, EngineConfig.defaults(List.of(late)));
     StatesService service = new StatesService(engine, Arns.defaults());
     ApiServer server = new ApiServer(service).authToken(token);
+    if (eventLoops != null) {
+      server.eventLoops(eventLoops);
+    }
     TaskHandlers handlers;
     try {
       // The integrations share the server's Vert.x (event loops, worker pool, metrics).

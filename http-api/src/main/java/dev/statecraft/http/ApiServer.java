@@ -5,6 +5,9 @@ import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.core.Json;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -18,7 +21,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP server: REST resources, the AWS JSON protocol on {@code POST /}, health, metrics and
@@ -33,7 +41,9 @@ public final class ApiServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final AwsJsonProtocol aws;
   private final StatesService service;
-  private HttpServer server;
+  /** One per event loop serving requests; they share the listening port (Vert.x round-robins). */
+  private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+  private int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
   private long shutdownGraceSeconds = 10;
   private String authToken;
 
@@ -97,27 +107,69 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * How many event loops serve requests (default: one per core). One server on one event loop
+   * leaves the other cores idle while its loop is the bottleneck, so each loop gets a server of
+   * its own on the shared port.
+   */
+  public ApiServer eventLoops(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("eventLoops must be at least 1, not " + count);
+    }
+    this.eventLoops = count;
+    return this;
+  }
+
   /** Starts listening; returns the bound port (useful with port 0). */
   public int start(String host, int port) {
+    Router router = router();
     try {
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
-          .requestHandler(router()).listen().toCompletionStage().toCompletableFuture()
-          .get(30, TimeUnit.SECONDS);
+      // Vert.x shares one listening socket among servers with the same host and port; port 0
+      // would give each its own free port, a negative one makes them share one free port.
+      return deploy(router, host, port == 0 ? -1 : port, eventLoops);
     } catch (Exception e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
       throw new IllegalStateException("Could not listen on " + host + ":" + port + ": "
-          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+          + cause.getMessage(), e);
     }
-    return server.actualPort();
+  }
+
+  /** Deploys {@code instances} servers, each on an event loop of its own; the bound port. */
+  private int deploy(Router router, String host, int port, int instances) throws Exception {
+    AtomicInteger bound = new AtomicInteger();
+    vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port))
+            .requestHandler(router).listen().onSuccess(s -> {
+              servers.add(s);
+              bound.set(s.actualPort());
+            });
+      }
+    }, new DeploymentOptions().setInstances(instances)).toCompletionStage()
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return bound.get();
+  }
+
+  /** The bound port of each listening server (one per event loop; for tests). */
+  List<Integer> listeningPorts() {
+    List<Integer> ports = new ArrayList<>();
+    for (HttpServer s : servers) {
+      ports.add(s.actualPort());
+    }
+    return ports;
   }
 
   /** Stops accepting requests, lets in-flight ones finish, then stops Vert.x. */
   @Override
   public void close() {
     try {
-      if (server != null) {
-        server.shutdown(shutdownGraceSeconds, TimeUnit.SECONDS).toCompletionStage()
-            .toCompletableFuture().get(shutdownGraceSeconds + 10, TimeUnit.SECONDS);
+      List<Future<Void>> stopping = new ArrayList<>();
+      for (HttpServer s : servers) {
+        stopping.add(s.shutdown(shutdownGraceSeconds, TimeUnit.SECONDS));
       }
+      Future.all(stopping).toCompletionStage().toCompletableFuture()
+          .get(shutdownGraceSeconds + 10, TimeUnit.SECONDS);
       vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Shutdown did not complete", e);

@@ -1,6 +1,7 @@
 package dev.statecraft.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,32 @@ class ApiServerTest {
       b.header("X-Amz-Target", target);
     }
     return send(b);
+  }
+
+  @Test
+  void everyEventLoopServesOnTheOnePort() throws Exception {
+    try (TestEngine other = new TestEngine()) {
+      ApiServer three = new ApiServer(other.service()).shutdownGrace(0).eventLoops(3);
+      try {
+        int port = three.start("127.0.0.1", 0);
+        assertThat(three.listeningPorts()).containsExactly(port, port, port);
+        // Fresh clients open fresh connections, which Vert.x hands to the servers in turn.
+        for (int i = 0; i < 6; i++) {
+          HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).isEqualTo(200);
+        }
+      } finally {
+        three.close();
+      }
+    }
+    ApiServer unused = new ApiServer(engine.service());
+    try {
+      assertThatThrownBy(() -> unused.eventLoops(0)).isInstanceOf(IllegalArgumentException.class);
+    } finally {
+      unused.close();
+    }
   }
 
   @Test
