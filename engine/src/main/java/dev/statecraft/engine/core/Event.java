@@ -14,10 +14,18 @@ public sealed interface Event {
    * A worker (or integration) began the task.
    *
    * @param workerName the activity worker that took the task (GetActivityTask), else null
+   * @param submitted for a callback task ({@code .waitForTaskToken}) whose integration sent its
+   *     request: the integration's answer, recorded as TaskSubmitted while the task waits for
+   *     its callback; else null
    */
-  record TaskStarted(long taskId, String workerName, long timeMillis) implements Event {
+  record TaskStarted(long taskId, String workerName, JsonNode submitted, long timeMillis)
+      implements Event {
     public TaskStarted(long taskId, long timeMillis) {
-      this(taskId, null, timeMillis);
+      this(taskId, null, null, timeMillis);
+    }
+
+    public TaskStarted(long taskId, String workerName, long timeMillis) {
+      this(taskId, workerName, null, timeMillis);
     }
   }
 

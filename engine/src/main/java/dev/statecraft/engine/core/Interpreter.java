@@ -124,6 +124,11 @@ public final class Interpreter {
           history.add(f, EventType.ActivityStarted, d);
         } else {
           history.add(f, EventType.TaskStarted, taskDetails(task));
+          if (t.submitted() != null) {
+            ObjectNode d = taskDetails(task);
+            d.setAll(History.payload("output", t.submitted()));
+            history.add(f, EventType.TaskSubmitted, d);
+          }
         }
       }
     } else if (event instanceof Event.TaskSucceeded t) {

@@ -21,6 +21,9 @@ final class EventCodec {
       if (t.workerName() != null) {
         o.put("worker", t.workerName());
       }
+      if (t.submitted() != null) {
+        o.set("submitted", t.submitted());
+      }
     } else if (e instanceof Event.TaskSucceeded t) {
       o.put("t", "TaskSucceeded").put("id", t.taskId());
       o.set("output", t.output());
@@ -52,7 +55,8 @@ final class EventCodec {
     String type = o.get("t").asText();
     switch (type) {
       case "TaskStarted":
-        return new Event.TaskStarted(o.get("id").asLong(), text(o, "worker"), at);
+        return new Event.TaskStarted(o.get("id").asLong(), text(o, "worker"),
+            o.get("submitted"), at);
       case "TaskSucceeded":
         return new Event.TaskSucceeded(o.get("id").asLong(), o.get("output"), at);
       case "TaskFailed":

@@ -1,5 +1,6 @@
 package dev.statecraft.engine.runtime;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.asl.model.ErrorNames;
 import dev.statecraft.engine.core.Event;
 import dev.statecraft.engine.core.Json;
@@ -23,7 +24,8 @@ import java.util.function.BiConsumer;
  * <p>Tasks with a token are completed by callback (SendTaskSuccess/Failure), not by a handler's
  * answer: an activity task goes to its activity's queue for a worker; a {@code
  * .waitForTaskToken} task runs its handler (if any supports the Resource) only to hand the token
- * out — a handler's success records TaskStarted and the task stays parked, a failure fails it.
+ * out — a handler's success records TaskStarted and TaskSubmitted (with the handler's answer) and
+ * the task stays parked, a failure fails it.
  * After a restart a started callback task is not run again: it is already out there.
  */
 final class TaskDispatcher implements AutoCloseable {
@@ -108,13 +110,21 @@ final class TaskDispatcher implements AutoCloseable {
       } else if (result instanceof TaskResult.Answered a) {
         deliver.accept(arn, new Event.TaskSucceeded(t.taskId(), a.output(), clock.millis()));
       } else if (result instanceof TaskResult.Success s) {
-        deliver.accept(arn, callback ? new Event.TaskStarted(t.taskId(), clock.millis())
+        // A callback task's request went out: TaskStarted and TaskSubmitted with the
+        // integration's answer (AWS records both); the task now waits for its callback.
+        deliver.accept(arn, callback
+            ? new Event.TaskStarted(t.taskId(), null, submitted(s.output()), clock.millis())
             : new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));
       } else if (result instanceof TaskResult.Failure f) {
         deliver.accept(arn, new Event.TaskFailed(t.taskId(), f.error(), f.cause(),
             clock.millis()));
       }
     });
+  }
+
+  /** What a callback task's TaskSubmitted records: the answer, or {} when there was none. */
+  private static JsonNode submitted(JsonNode output) {
+    return output == null || output.isMissingNode() ? Json.object() : output;
   }
 
   /** Cancels a task the execution no longer waits for (best effort: the handler may finish). */

@@ -141,10 +141,21 @@ class TaskTokenTest {
     ExecutionRecord done = finished(arn);
     assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(Json.parse(done.output())).isEqualTo(Json.parse("{\"approved\":true}"));
+    // AWS's sequence for a callback integration (LocalStack's recording of
+    // sqs:sendMessage.waitForTaskToken): TaskSubmitted carries the send's answer.
     assertThat(types(arn)).containsExactly(EventType.ExecutionStarted,
         EventType.TaskStateEntered, EventType.TaskScheduled, EventType.TaskStarted,
-        EventType.TaskSucceeded, EventType.TaskStateExited, EventType.PassStateEntered,
-        EventType.PassStateExited, EventType.ExecutionSucceeded);
+        EventType.TaskSubmitted, EventType.TaskSucceeded, EventType.TaskStateExited,
+        EventType.PassStateEntered, EventType.PassStateExited, EventType.ExecutionSucceeded);
+    HistoryEvent submitted = api.getExecutionHistory(arn, null, 100, false).items().stream()
+        .filter(e -> e.type() == EventType.TaskSubmitted).findFirst().orElseThrow();
+    assertThat(submitted.previousEventId()).isEqualTo(submitted.id() - 1);
+    assertThat(Json.parse(submitted.details().get("output").asText()))
+        .isEqualTo(Json.parse("{\"MessageId\":\"m-1\"}"));
+    assertThat(submitted.details().get("resourceType").asText()).isEqualTo("sqs");
+    assertThat(submitted.details().get("resource").asText())
+        .isEqualTo("sendMessage.waitForTaskToken");
+    assertThat(submitted.details().get("outputDetails").get("truncated").asBoolean()).isFalse();
 
     // A token is good for one answer.
     assertThatThrownBy(() -> api.sendTaskSuccess(token, "{}"))
@@ -300,6 +311,8 @@ class TaskTokenTest {
           "Parameters":{"t.$":"$$.Task.Token"},"End":true}}}""";
     String arn = start(def, "{}");
     eventually(() -> types(arn).contains(EventType.TaskStarted));
+    // Nothing was sent, so nothing was submitted.
+    assertThat(types(arn)).doesNotContain(EventType.TaskSubmitted);
     HistoryEvent scheduled = api.getExecutionHistory(arn, null, 100, false).items().stream()
         .filter(e -> e.type() == EventType.TaskScheduled).findFirst().orElseThrow();
     JsonNode params = Json.parse(scheduled.details().get("parameters").asText());
