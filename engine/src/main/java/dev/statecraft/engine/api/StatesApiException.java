@@ -36,8 +36,16 @@ public class StatesApiException extends RuntimeException {
   }
 
   public static final class ExecutionAlreadyExists extends StatesApiException {
+    private final String executionArn;
+
     public ExecutionAlreadyExists(String arn) {
       super("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+      this.executionArn = arn;
+    }
+
+    /** The execution that holds the name. */
+    public String executionArn() {
+      return executionArn;
     }
   }
 

@@ -140,7 +140,7 @@ public final class ExpressRunner {
       return;
     }
     inbox.add(new Event.TaskStarted(t.taskId(), time.now()));
-    TaskRequest request = new TaskRequest(info.executionArn(), t.stateName(), t.resource(),
+    TaskRequest request = new TaskRequest(info.executionArn(), t.taskId(), t.stateName(), t.resource(),
         t.input(), t.token(), t.timeoutSeconds(), t.heartbeatSeconds(), t.credentials());
     try {
       handler.invoke(request).whenComplete((result, error) -> {

@@ -84,7 +84,7 @@ final class TaskDispatcher implements AutoCloseable {
     if (announce && !callback) {
       deliver.accept(arn, new Event.TaskStarted(t.taskId(), clock.millis()));
     }
-    TaskRequest request = new TaskRequest(arn, t.stateName(), t.resource(),
+    TaskRequest request = new TaskRequest(arn, t.taskId(), t.stateName(), t.resource(),
         Json.parse(t.input()), t.token(), t.timeoutSeconds(), t.heartbeatSeconds(),
         t.credentials() == null ? null : Json.parse(t.credentials()));
     String key = arn + "#" + t.taskId();

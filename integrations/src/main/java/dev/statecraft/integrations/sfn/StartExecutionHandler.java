@@ -14,6 +14,7 @@ import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.StateMachineType;
 import dev.statecraft.integrations.IntegrationPattern;
 import dev.statecraft.integrations.ResourceArn;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -83,6 +84,12 @@ public final class StartExecutionHandler implements TaskHandler {
           + " the Parameters of state '" + request.stateName() + "'"));
     }
     String requestId = UUID.randomUUID().toString();
+    // Without a Name the child's is derived from this task (execution, task id), not random:
+    // dispatched again after a restart, the task finds the child it started instead of
+    // starting a second one.
+    String name = nameNode != null ? nameNode.asText()
+        : UUID.nameUUIDFromBytes((request.executionArn() + "#" + request.taskId())
+            .getBytes(StandardCharsets.UTF_8)).toString();
     StartResult started;
     try {
       if (arn.pattern() == IntegrationPattern.SYNC && isExpress(states, machineArn)) {
@@ -91,19 +98,34 @@ public final class StartExecutionHandler implements TaskHandler {
             + "' cannot wait for the Express state machine " + machineArn + " yet; start it"
             + " without .sync, or make it STANDARD"));
       }
-      started = states.startExecution(machineArn, nameNode == null ? null : nameNode.asText(),
-          inputText(params.get("Input")));
+      started = start(states, machineArn, name, nameNode == null, inputText(params.get("Input")));
     } catch (StatesApiException e) {
       return done(refused(e, requestId));
     }
-    if (arn.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
+    if (arn.pattern() == IntegrationPattern.REQUEST_RESPONSE
+        || arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+      // For a callback task this answer is what TaskSubmitted records; only the callback with
+      // the task token ends the task, not the child's own end.
       return done(TaskResult.success(ChildExecutionOutput.started(started, requestId)));
     }
-    if (arn.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
-      // Only the callback with the task token ends this task; the child's own end does not.
-      return new CompletableFuture<>();
-    }
     return waitFor(states, started.executionArn(), "2".equals(arn.patternVersion()));
+  }
+
+  /**
+   * Starts the child. A derived name already taken means this task started the child before a
+   * restart (the same input gives back a running child; a finished one is taken as it is).
+   */
+  private static StartResult start(StatesService states, String machineArn, String name,
+      boolean derived, String input) {
+    try {
+      return states.startExecution(machineArn, name, input);
+    } catch (StatesApiException.ExecutionAlreadyExists e) {
+      if (!derived) {
+        throw e;
+      }
+      ExecutionRecord existing = states.describeExecution(e.executionArn());
+      return new StartResult(existing.arn(), existing.startMillis());
+    }
   }
 
   private static CompletableFuture<TaskResult> waitFor(StatesService states, String childArn,

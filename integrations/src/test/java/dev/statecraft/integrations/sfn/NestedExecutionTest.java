@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.statecraft.engine.api.Arns;
 import dev.statecraft.engine.api.StatesService;
+import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionStatus;
+import dev.statecraft.engine.core.HistoryEvent;
 import dev.statecraft.engine.core.Json;
+import dev.statecraft.engine.spi.TaskRequest;
+import dev.statecraft.engine.spi.TaskResult;
 import dev.statecraft.engine.runtime.DurableEngine;
 import dev.statecraft.engine.runtime.EngineConfig;
 import dev.statecraft.engine.store.ExecutionRecord;
@@ -172,6 +176,19 @@ class NestedExecutionTest {
     assertThat(Json.parse(c.input()).get("TaskToken").asText()).hasSizeGreaterThan(20);
     // The child has ended, yet the parent waits for SendTaskSuccess with the token.
     assertThat(service.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    // As AWS records it: the start's answer in TaskSubmitted, after TaskStarted.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<HistoryEvent> h;
+    do {
+      h = service.getExecutionHistory(arn, null, 100, false).items();
+      assertThat(System.nanoTime()).as("TaskSubmitted recorded in time").isLessThan(deadline);
+    } while (h.stream().noneMatch(e -> e.type() == EventType.TaskSubmitted));
+    assertThat(h).extracting(HistoryEvent::type).containsSubsequence(EventType.TaskScheduled,
+        EventType.TaskStarted, EventType.TaskSubmitted);
+    HistoryEvent submitted = h.stream().filter(e -> e.type() == EventType.TaskSubmitted)
+        .findFirst().orElseThrow();
+    assertThat(Json.parse(submitted.details().get("output").asText()).get("ExecutionArn")
+        .asText()).isEqualTo(c.arn());
     service.stopExecution(arn, null, null);
   }
 
@@ -188,5 +205,34 @@ class NestedExecutionTest {
     service.stopExecution(arn, null, null);
 
     assertThat(child("WaitingChild").status()).isEqualTo(ExecutionStatus.ABORTED);
+  }
+
+  @Test
+  void aTaskDispatchedAgainWithoutANameFindsTheChildItStarted() throws Exception {
+    String resource = "arn:aws:states:::states:startExecution.sync:2";
+    JsonNode params = Json.parse("{\"StateMachineArn\":\""
+        + service.arns().stateMachine("Child") + "\",\"Input\":{\"who\":\"ada\"}}");
+    String parentArn = service.arns().execution("Parent", "p1");
+    TaskRequest task = new TaskRequest(parentArn, 7, "Nest", resource, params, null, null, null,
+        null);
+    // The engine dispatches a task again after a restart: same execution, same task id.
+    TaskResult first = handlers.invoke(task).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    TaskResult again = handlers.invoke(task).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+    assertThat(first).isInstanceOf(TaskResult.Success.class);
+    String childArn = ((TaskResult.Success) first).output().get("ExecutionArn").asText();
+    assertThat(((TaskResult.Success) again).output().get("ExecutionArn").asText())
+        .isEqualTo(childArn);
+    assertThat(((TaskResult.Success) again).output().get("Output"))
+        .isEqualTo(((TaskResult.Success) first).output().get("Output"));
+    assertThat(service.listExecutions(service.arns().stateMachine("Child"), null, null, 10)
+        .items()).extracting(ExecutionRecord::arn).containsExactly(childArn);
+
+    // Another attempt (a Retry: a new task id) starts a child of its own.
+    TaskRequest retry = new TaskRequest(parentArn, 8, "Nest", resource, params, null, null, null,
+        null);
+    TaskResult other = handlers.invoke(retry).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertThat(((TaskResult.Success) other).output().get("ExecutionArn").asText())
+        .isNotEqualTo(childArn);
   }
 }
