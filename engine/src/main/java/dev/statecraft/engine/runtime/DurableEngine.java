@@ -320,12 +320,14 @@ public final class DurableEngine implements AutoCloseable {
     if (l == null) {
       l = rebuild(actor.arn);
       if (l == null) {
+        discardTimer(in);
         return;
       }
       actor.loaded = l;
       cached.incrementAndGet();
     }
     if (l.record.status().isTerminal() && !(in.event() instanceof Event.Redrive)) {
+      discardTimer(in);
       return;
     }
     if (l.state == null) {
@@ -353,6 +355,18 @@ public final class DurableEngine implements AutoCloseable {
     }
     l.record = plan.record;
     afterCommit(actor.arn, plan);
+  }
+
+  /**
+   * A timer fired for an execution that has ended or is gone: nothing will consume it, so it is
+   * removed (else the poller would hand it over again and again). Usually the ending step's
+   * sweep and this timer's firing merely crossed; it is already gone then.
+   */
+  private void discardTimer(Inbound in) {
+    if (in.timer() != null) {
+      LOG.log(Level.FINE, "Discarding timer {0} of an ended execution", TimerPoller.key(in.timer()));
+      store.executions().removeTimer(in.timer());
+    }
   }
 
   /**

@@ -72,6 +72,12 @@ public interface ExecutionStore {
    */
   boolean rescheduleTimer(TimerRecord timer);
 
+  /**
+   * Removes one timer outside a step: one that fired for an execution that has ended or is gone
+   * (no step will consume it, and left alone it would fire again at every poll).
+   */
+  void removeTimer(TimerRecord timer);
+
   /** Timers due at or before {@code nowMillis}, earliest first. */
   List<TimerRecord> dueTimers(long nowMillis, int limit);
 

@@ -19,7 +19,11 @@ import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.Page;
 import dev.statecraft.engine.store.StateMachineRecord;
 import dev.statecraft.engine.store.StateMachineType;
+import dev.statecraft.engine.store.jdbc.H2Dialect;
 import dev.statecraft.engine.store.jdbc.JdbcStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +126,35 @@ class DurableEngineTest {
     List<HistoryEvent> reversed = api.getExecutionHistory(s.executionArn(), null, 2, true)
         .items();
     assertThat(reversed).extracting(HistoryEvent::id).containsExactly(11L, 10L);
+  }
+
+  @Test
+  void aTimerLeftForAnEndedExecutionIsRemovedWhenItFires() throws Exception {
+    StateMachineRecord m = api.createStateMachine("m", WAIT_THEN_TASK, "role",
+        StateMachineType.STANDARD);
+    String arn = api.startExecution(m.arn(), "e1", "{\"x\":1}").executionArn();
+    clock.advance(Duration.ofDays(1));
+    engine.wakeTimers();
+    assertThat(finished(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(store.executions().nextTimerDue()).isEmpty();
+    // A timer row no step will consume (as if a crash had left it), due now.
+    try (Connection c = DriverManager.getConnection(
+        H2Dialect.memoryUrl("engine" + DB.get()));
+        PreparedStatement p = c.prepareStatement("INSERT INTO timer (execution_arn, timer_id,"
+            + " kind, due_millis) VALUES (?, 99, 'STATE', ?)")) {
+      p.setString(1, arn);
+      p.setLong(2, clock.millis());
+      p.executeUpdate();
+    }
+    assertThat(store.executions().nextTimerDue()).isPresent();
+    engine.wakeTimers();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (store.executions().nextTimerDue().isPresent()) {
+      assertThat(System.nanoTime()).as("the stale timer is removed").isLessThan(deadline);
+      Thread.onSpinWait();
+    }
+    assertThat(history(arn)).hasSize((int) api.describeExecution(arn).historyEvents());
+    assertThat(api.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
   }
 
   @Test

@@ -170,6 +170,13 @@ public abstract class StoreContract {
     assertThat(store.executions().dueTimers(250, 10)).extracting(TimerRecord::dueMillis)
         .containsExactly(100L, 200L);
     assertThat(store.executions().running()).containsExactlyInAnyOrder(a.arn(), b.arn());
+
+    // Removing one timer leaves the others (same execution and id, other kind) alone.
+    store.executions().removeTimer(new TimerRecord(a.arn(), 1, TimerKind.TASK_TIMEOUT, 0));
+    assertThat(store.executions().dueTimers(1000, 10)).extracting(TimerRecord::dueMillis)
+        .containsExactly(200L, 300L);
+    store.executions().removeTimer(new TimerRecord(a.arn(), 1, TimerKind.TASK_TIMEOUT, 0));
+    assertThat(store.executions().nextTimerDue()).hasValue(200);
   }
 
   @Test

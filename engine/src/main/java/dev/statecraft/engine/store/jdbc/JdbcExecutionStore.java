@@ -244,6 +244,19 @@ final class JdbcExecutionStore implements ExecutionStore {
     });
   }
 
+  @Override
+  public void removeTimer(TimerRecord timer) {
+    tx.write("remove timer", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "DELETE FROM timer WHERE execution_arn = ? AND kind = ? AND timer_id = ?")) {
+        p.setString(1, timer.executionArn());
+        p.setString(2, timer.kind().name());
+        p.setLong(3, timer.timerId());
+        return p.executeUpdate();
+      }
+    });
+  }
+
   private static final String TASK_SELECT = "SELECT execution_arn, task_id, token, state_name,"
       + " resource, input, timeout_seconds, heartbeat_seconds, credentials, started FROM task";
 
