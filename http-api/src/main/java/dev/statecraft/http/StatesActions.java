@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.engine.api.ExpressExecution;
 import dev.statecraft.engine.api.StartResult;
+import dev.statecraft.engine.api.StateTester;
 import dev.statecraft.engine.api.StatesApiException;
 import dev.statecraft.engine.api.StatesService;
 import dev.statecraft.engine.core.ExecutionStatus;
@@ -190,8 +191,22 @@ final class StatesActions {
   }
 
   JsonNode testState(JsonNode r) {
-    var o = service.testState(ApiJson.required(r, "definition"), ApiJson.optional(r, "input"));
+    String levelName = ApiJson.optional(r, "inspectionLevel");
+    StateTester.InspectionLevel level;
+    try {
+      level = levelName == null ? StateTester.InspectionLevel.INFO
+          : StateTester.InspectionLevel.valueOf(levelName);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.validation("Value '" + levelName + "' at 'inspectionLevel' failed to"
+          + " satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]");
+    }
+    var o = service.testState(ApiJson.required(r, "definition"), ApiJson.optional(r, "input"),
+        level);
     ObjectNode out = Json.object();
+    if (!o.inspectionData().isEmpty()) {
+      ObjectNode data = out.putObject("inspectionData");
+      o.inspectionData().forEach(data::put); // each stage as JSON text, as AWS sends it
+    }
     out.put("status", o.status());
     if (o.output() != null) {
       out.put("output", o.output());

@@ -198,6 +198,24 @@ class ExecutionApiTest {
         .put("definition", pass).put("input", "{\"a\":1,\"b\":2}")));
     assertThat(JSON.readTree(r.get("output").asText()).get("sum").asInt()).isEqualTo(3);
     assertThat(r.has("nextState")).isFalse();
+    assertThat(r.has("inspectionData")).isFalse();
+
+    // DEBUG: the data after each stage, each as JSON text (AWS's InspectionData shape).
+    r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
+        .put("definition", pass).put("input", "{\"a\":1,\"b\":2}")
+        .put("inspectionLevel", "DEBUG")));
+    JsonNode data = r.get("inspectionData");
+    assertThat(data.get("input").asText()).isEqualTo("{\"a\":1,\"b\":2}");
+    assertThat(data.get("afterInputPath").asText()).isEqualTo("{\"a\":1,\"b\":2}");
+    assertThat(data.get("afterParameters").asText()).isEqualTo("{\"sum\":3}");
+    assertThat(data.get("afterResultPath").asText()).isEqualTo(r.get("output").asText());
+    HttpResponse<String> level = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
+        JSON.writeValueAsString(JSON.createObjectNode().put("definition", pass)
+            .put("inspectionLevel", "LOUD")), "TestState");
+    assertThat(level.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(level.body()).get("__type").asText())
+        .endsWith("#ValidationException");
+    assertThat(JSON.readTree(level.body()).get("message").asText()).contains("inspectionLevel");
 
     r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
         .put("definition", "{\"Type\":\"Fail\",\"Error\":\"Nope\",\"Cause\":\"why\"}")));

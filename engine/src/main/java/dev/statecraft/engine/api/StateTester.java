@@ -7,14 +7,17 @@ import dev.statecraft.asl.ParseResult;
 import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionInfo;
 import dev.statecraft.engine.core.HistoryEvent;
+import dev.statecraft.engine.core.Inspector;
 import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.runtime.ExecutionResult;
 import dev.statecraft.engine.runtime.ExpressRunner;
 import dev.statecraft.engine.runtime.TimeSource;
 import dev.statecraft.engine.spi.TaskHandler;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,17 +33,34 @@ public final class StateTester {
     this.handlers = List.copyOf(handlers);
   }
 
+  /** How much a test shows (TestState's inspectionLevel). */
+  public enum InspectionLevel {
+    /** The outcome only. */
+    INFO,
+    /** Also the data after each processing stage ({@code inspectionData}). */
+    DEBUG,
+    /** As DEBUG; AWS adds an HTTP Task's raw request and response, which we do not record. */
+    TRACE
+  }
+
   /**
    * The outcome of a test.
    *
    * @param status SUCCEEDED, FAILED or CAUGHT_ERROR
    * @param output the state's output (JSON text) when it succeeded or caught its error
    * @param nextState where it goes next, or null when it ends the workflow or failed
+   * @param inspectionData at DEBUG and TRACE: each stage's data as JSON text, in the order the
+   *     stages ran ({@code input}, {@code afterInputPath}, {@code afterParameters}, {@code
+   *     result}, ...); empty at INFO
    */
   public record Outcome(String status, String output, String error, String cause,
-      String nextState) {}
+      String nextState, Map<String, String> inspectionData) {}
 
   public Outcome test(String stateDefinition, String input) {
+    return test(stateDefinition, input, InspectionLevel.INFO);
+  }
+
+  public Outcome test(String stateDefinition, String input, InspectionLevel level) {
     JsonNode state;
     try {
       state = Json.parse(stateDefinition);
@@ -81,10 +101,15 @@ public final class StateTester {
     ExecutionInfo info = new ExecutionInfo("arn:aws:states:us-east-1:123456789012:execution:"
         + "TestStateMachine:test", "test", "arn:aws:states:us-east-1:123456789012:stateMachine:"
         + "TestStateMachine", "TestStateMachine", "arn:aws:iam::123456789012:role/test", now, 0);
+    // The tested state is the only top-level state that runs (its targets are Succeed states
+    // the inspector also sees: their stages come after, and the first value of a stage wins).
+    Map<String, String> stages = new LinkedHashMap<>();
+    Inspector inspector = level == InspectionLevel.INFO ? null
+        : (stage, value) -> stages.putIfAbsent(stage, Json.write(value));
     ExecutionResult r;
     try {
       r = new ExpressRunner(handlers).run(parsed.machine(), in,
-          new ExpressRunner.Options(info, TimeSource.virtual(now), true, now));
+          new ExpressRunner.Options(info, TimeSource.virtual(now), true, now, inspector));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -101,10 +126,10 @@ public final class StateTester {
       }
     }
     if (r.status() != dev.statecraft.engine.core.ExecutionStatus.SUCCEEDED) {
-      return new Outcome("FAILED", null, r.error(), r.cause(), null);
+      return new Outcome("FAILED", null, r.error(), r.cause(), null, stages);
     }
     return new Outcome(caught ? "CAUGHT_ERROR" : "SUCCEEDED", Json.write(r.output()), null, null,
-        next);
+        next, stages);
   }
 
   private static boolean isCatchTarget(JsonNode state, String name) {

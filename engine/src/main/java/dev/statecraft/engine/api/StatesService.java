@@ -66,7 +66,13 @@ public final class StatesService implements AutoCloseable {
 
   /** TestState: one state on one input, with this engine's task handlers. */
   public StateTester.Outcome testState(String stateDefinition, String input) {
-    return new StateTester(engine.config().handlers()).test(stateDefinition, input);
+    return testState(stateDefinition, input, StateTester.InspectionLevel.INFO);
+  }
+
+  /** TestState with an inspection level: DEBUG and TRACE add the data of every stage. */
+  public StateTester.Outcome testState(String stateDefinition, String input,
+      StateTester.InspectionLevel level) {
+    return new StateTester(engine.config().handlers()).test(stateDefinition, input, level);
   }
 
   /**

@@ -24,14 +24,19 @@ final class DataPipeline {
   static JsonNode effectiveInput(State state, EvalContext ctx) {
     DataFlow io = state.io();
     if (state.queryLanguage() == QueryLanguage.JSONATA) {
-      return io.parameters() == null ? ctx.input
-          : TemplateEvaluator.evaluate(io.parameters(), ctx, "Arguments");
+      if (io.parameters() == null) {
+        return ctx.input;
+      }
+      JsonNode arguments = TemplateEvaluator.evaluate(io.parameters(), ctx, "Arguments");
+      ctx.inspect("afterArguments", arguments);
+      return arguments;
     }
     JsonNode selected = select(io.inputPath(), ctx.input, ctx);
-    if (io.parameters() == null) {
-      return selected;
-    }
-    return TemplateEvaluator.evaluate(io.parameters(), ctx.withInput(selected), "Parameters");
+    ctx.inspect("afterInputPath", selected);
+    JsonNode effective = io.parameters() == null ? selected
+        : TemplateEvaluator.evaluate(io.parameters(), ctx.withInput(selected), "Parameters");
+    ctx.inspect("afterParameters", effective);
+    return effective;
   }
 
   /**

@@ -37,6 +37,13 @@ final class EvalContext implements PathResolver {
     this.nowMillis = nowMillis;
   }
 
+  /** Shows a stage of a top-level state's data to the run's inspector, if there is one. */
+  void inspect(String stage, JsonNode value) {
+    if (execution.inspector != null && frame.parent == null && value != null) {
+      execution.inspector.stage(stage, value);
+    }
+  }
+
   EvalContext withInput(JsonNode newInput) {
     EvalContext c = new EvalContext(execution, frame, newInput, nowMillis);
     c.result = result;

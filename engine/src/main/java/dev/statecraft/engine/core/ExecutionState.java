@@ -18,6 +18,8 @@ public final class ExecutionState {
 
   ExecutionStatus status = ExecutionStatus.RUNNING;
   Frame root;
+  /** Watches the top-level state's data stages (TestState), or null. Not replayed state. */
+  Inspector inspector;
   JsonNode output;
   String error;
   String cause;

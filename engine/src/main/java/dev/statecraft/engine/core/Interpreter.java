@@ -68,7 +68,17 @@ public final class Interpreter {
    */
   public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
       long seed, boolean recordHistory, int budget) {
+    return start(machine, info, input, seed, recordHistory, budget, null);
+  }
+
+  /**
+   * Starts an execution whose top-level states show their data stages to {@code inspector}
+   * (TestState's inspectionData); null for none.
+   */
+  public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
+      long seed, boolean recordHistory, int budget, Inspector inspector) {
     ExecutionState state = new ExecutionState(machine, info, input, seed, recordHistory);
+    state.inspector = inspector;
     Interpreter it = new Interpreter(state, info.startMillis());
     it.budget = budget;
     if (it.history.enabled(null)) {
@@ -234,7 +244,7 @@ public final class Interpreter {
   // ---- the run loop -------------------------------------------------------------------------
 
   /** States one step may enter before it pauses with {@link Command.Continue}. */
-  static final int STEP_BUDGET = 100_000;
+  public static final int STEP_BUDGET = 100_000;
 
   private void drain() {
     int limit = execution.transitions + budget;
@@ -277,7 +287,15 @@ public final class Interpreter {
             f.enteredPreviousId);
       }
     }
+    inspect(f, "input", f.input);
     guarded(f, () -> work(f, s));
+  }
+
+  /** Shows a stage of a top-level state's data to the inspector, if there is one. */
+  void inspect(Frame f, String stage, JsonNode value) {
+    if (execution.inspector != null && f.parent == null && value != null) {
+      execution.inspector.stage(stage, value);
+    }
   }
 
   private void work(Frame f, State s) {
@@ -391,6 +409,9 @@ public final class Interpreter {
     EvalContext ctx = ctx(f, f.input);
     JsonNode effective = c.queryLanguage() == QueryLanguage.JSONATA ? f.input
         : DataPipeline.select(c.io().inputPath(), f.input, ctx);
+    if (c.queryLanguage() != QueryLanguage.JSONATA) {
+      inspect(f, "afterInputPath", effective);
+    }
     EvalContext rules = ctx.withInput(effective);
     for (ChoiceRule.Branch b : c.choices()) {
       if (ChoiceEvaluator.matches(b.rule(), rules)) {
@@ -423,6 +444,7 @@ public final class Interpreter {
           : ctx.withInput(effective));
     }
     applyAssigned(f, assigned);
+    inspectVariables(f);
     exited(f, c, output, assigned);
     f.moveTo(f.workflow.state(next), output);
   }
@@ -431,6 +453,9 @@ public final class Interpreter {
     EvalContext c = ctx(f, f.input);
     JsonNode effective = w.queryLanguage() == QueryLanguage.JSONATA ? f.input
         : DataPipeline.select(w.io().inputPath(), f.input, c);
+    if (w.queryLanguage() != QueryLanguage.JSONATA) {
+      inspect(f, "afterInputPath", effective);
+    }
     EvalContext ec = c.withInput(effective);
     long due;
     if (w.seconds() != null) {
@@ -455,6 +480,7 @@ public final class Interpreter {
     } else {
       EvalContext c = ctx(f, f.input);
       JsonNode effective = DataPipeline.select(s.io().inputPath(), f.input, c);
+      inspect(f, "afterInputPath", effective);
       output = DataPipeline.select(s.io().outputPath(), effective, c);
     }
     exited(f, s, output, null);
@@ -498,6 +524,7 @@ public final class Interpreter {
       boolean hasResult = !(s instanceof PassState) && !(s instanceof WaitState);
       if (hasResult) {
         c.result = result;
+        inspect(f, "result", result);
       }
       output = s.io().output() == null ? result
           : TemplateEvaluator.evaluate(s.io().output(), c, "Output");
@@ -505,22 +532,42 @@ public final class Interpreter {
         assigned = evaluateAssign(s.io().assign(), c);
       }
     } else {
+      boolean hasResult = !(s instanceof WaitState);
+      if (hasResult) {
+        inspect(f, "result", result);
+      }
       JsonNode selected = s instanceof PassState || s instanceof WaitState ? result
           : DataPipeline.selectResult(s, result, c);
+      if (hasResult && !(s instanceof PassState)) {
+        inspect(f, "afterResultSelector", selected);
+      }
       if (s.io().assign() != null) {
         assigned = evaluateAssign(s.io().assign(), c.withInput(selected));
       }
       JsonNode merged = s instanceof WaitState ? f.input
           : DataPipeline.applyResultPath(s.io().resultPath(), f.input, selected);
+      if (hasResult) {
+        inspect(f, "afterResultPath", merged);
+      }
       output = DataPipeline.select(s.io().outputPath(), merged, c);
     }
     applyAssigned(f, assigned);
+    inspectVariables(f);
     exited(f, s, output, assigned);
     Transition t = transitionOf(s);
     if (t instanceof Transition.Next n) {
       f.moveTo(f.workflow.state(n.state()), output);
     } else {
       frameSucceeded(f, output);
+    }
+  }
+
+  /** The variables a top-level state leaves behind, for the inspector. */
+  private void inspectVariables(Frame f) {
+    if (execution.inspector != null && f.parent == null && !f.variables.local().isEmpty()) {
+      ObjectNode vars = Json.object();
+      f.variables.local().forEach(vars::set);
+      execution.inspector.stage("variables", vars);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.statecraft.engine.core.ExecutionInfo;
 import dev.statecraft.engine.core.ExecutionState;
 import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
+import dev.statecraft.engine.core.Inspector;
 import dev.statecraft.engine.core.Interpreter;
 import dev.statecraft.engine.core.Step;
 import dev.statecraft.engine.spi.TaskHandler;
@@ -42,8 +43,14 @@ public final class ExpressRunner {
    * @param time where time comes from
    * @param recordHistory whether to build history events
    * @param seed the random seed (States.UUID, MathRandom, task tokens)
+   * @param inspector watches the top-level states' data stages (TestState), or null
    */
-  public record Options(ExecutionInfo info, TimeSource time, boolean recordHistory, long seed) {}
+  public record Options(ExecutionInfo info, TimeSource time, boolean recordHistory, long seed,
+      Inspector inspector) {
+    public Options(ExecutionInfo info, TimeSource time, boolean recordHistory, long seed) {
+      this(info, time, recordHistory, seed, null);
+    }
+  }
 
   private record Timer(long id, long due) {}
 
@@ -60,7 +67,7 @@ public final class ExpressRunner {
     Set<Long> tasks = new HashSet<>();
 
     Interpreter.Started started = Interpreter.start(machine, options.info(), input,
-        options.seed(), options.recordHistory());
+        options.seed(), options.recordHistory(), Interpreter.STEP_BUDGET, options.inspector());
     ExecutionState state = started.state();
     Step step = started.step();
     while (true) {
