@@ -29,6 +29,9 @@ public sealed interface Event {
     }
   }
 
+  /** The task's request went out ({@code .sync}): {@code output} is the service's answer. */
+  record TaskSubmitted(long taskId, JsonNode output, long timeMillis) implements Event {}
+
   /** The task finished with an output. */
   record TaskSucceeded(long taskId, JsonNode output, long timeMillis) implements Event {}
 

@@ -30,6 +30,8 @@ public final class ExecutionState {
   long randomState;
   /** Tasks and timers in flight: id → the frame waiting for it. */
   final Map<Long, Frame> waiting = new HashMap<>();
+  /** Tasks waiting whose TaskSubmitted is recorded (a second one, after a restart, is not). */
+  final java.util.Set<Long> submitted = new java.util.HashSet<>();
   int transitions;
   /** Frames a step left runnable when it reached its budget; the next Continue resumes them. */
   final java.util.List<Frame> paused = new java.util.ArrayList<>();

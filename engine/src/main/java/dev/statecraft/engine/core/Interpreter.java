@@ -134,14 +134,18 @@ public final class Interpreter {
           history.add(f, EventType.ActivityStarted, d);
         } else {
           history.add(f, EventType.TaskStarted, taskDetails(task));
-          if (t.submitted() != null) {
-            ObjectNode d = taskDetails(task);
-            d.setAll(History.payload("output", t.submitted()));
-            history.add(f, EventType.TaskSubmitted, d);
-          }
         }
       }
+      if (f != null && t.submitted() != null) {
+        submitted(f, t.taskId(), t.submitted());
+      }
+    } else if (event instanceof Event.TaskSubmitted t) {
+      Frame f = execution.waiting.get(t.taskId());
+      if (f != null) {
+        submitted(f, t.taskId(), t.output());
+      }
     } else if (event instanceof Event.TaskSucceeded t) {
+      execution.submitted.remove(t.taskId());
       Frame f = execution.waiting.remove(t.taskId());
       if (f != null) {
         TaskState task = (TaskState) f.state;
@@ -162,8 +166,10 @@ public final class Interpreter {
         runnable.add(f);
       }
     } else if (event instanceof Event.TaskFailed t) {
+      execution.submitted.remove(t.taskId());
       taskFailed(t.taskId(), EventType.TaskFailed, t.error(), t.cause());
     } else if (event instanceof Event.TaskTimedOut t) {
+      execution.submitted.remove(t.taskId());
       taskFailed(t.taskId(), EventType.TaskTimedOut, t.error(), t.cause());
     } else if (event instanceof Event.Continue) {
       runnable.addAll(execution.paused);
@@ -172,6 +178,17 @@ public final class Interpreter {
       abort(stop.error(), stop.cause());
     } else if (event instanceof Event.ExecutionTimeout) {
       timeout();
+    }
+  }
+
+  /** Records TaskSubmitted once per task: a task dispatched again after a restart submits again. */
+  private void submitted(Frame f, long taskId, JsonNode output) {
+    TaskState task = (TaskState) f.state;
+    if (execution.submitted.add(taskId) && history.enabled(f)
+        && !TaskResources.isActivity(task.resource())) {
+      ObjectNode d = taskDetails(task);
+      d.setAll(History.payload("output", output));
+      history.add(f, EventType.TaskSubmitted, d);
     }
   }
 

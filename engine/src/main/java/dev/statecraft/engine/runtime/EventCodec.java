@@ -24,6 +24,9 @@ final class EventCodec {
       if (t.submitted() != null) {
         o.set("submitted", t.submitted());
       }
+    } else if (e instanceof Event.TaskSubmitted t) {
+      o.put("t", "TaskSubmitted").put("id", t.taskId());
+      o.set("output", t.output());
     } else if (e instanceof Event.TaskSucceeded t) {
       o.put("t", "TaskSucceeded").put("id", t.taskId());
       o.set("output", t.output());
@@ -57,6 +60,8 @@ final class EventCodec {
       case "TaskStarted":
         return new Event.TaskStarted(o.get("id").asLong(), text(o, "worker"),
             o.get("submitted"), at);
+      case "TaskSubmitted":
+        return new Event.TaskSubmitted(o.get("id").asLong(), o.get("output"), at);
       case "TaskSucceeded":
         return new Event.TaskSucceeded(o.get("id").asLong(), o.get("output"), at);
       case "TaskFailed":

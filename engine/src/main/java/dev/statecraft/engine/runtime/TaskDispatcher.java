@@ -96,12 +96,32 @@ final class TaskDispatcher implements AutoCloseable {
           clock.millis()));
       return;
     }
+    await(t, callback, key, stage);
+  }
+
+  /** Turns the handler's answer, when it comes, into the task's next event. */
+  private void await(TaskRecord t, boolean callback, String key,
+      CompletableFuture<TaskResult> stage) {
+    String arn = t.executionArn();
     inFlight.put(key, stage);
     stage.whenComplete((result, error) -> {
-      inFlight.remove(key);
       if (stage.isCancelled()) {
         return; // the execution no longer waits for it
       }
+      if (result instanceof TaskResult.Submitted s) {
+        // The request went out; the outcome comes later (.sync). A cancel now reaches it.
+        CompletableFuture<TaskResult> outcome = s.outcome().toCompletableFuture();
+        if (!inFlight.remove(key, stage)) {
+          outcome.cancel(true); // cancelled while the request was going out
+          return;
+        }
+        deliver.accept(arn, callback
+            ? new Event.TaskStarted(t.taskId(), null, submitted(s.output()), clock.millis())
+            : new Event.TaskSubmitted(t.taskId(), submitted(s.output()), clock.millis()));
+        await(t, callback, key, outcome);
+        return;
+      }
+      inFlight.remove(key, stage);
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error;

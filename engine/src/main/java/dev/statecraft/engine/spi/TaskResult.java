@@ -1,6 +1,7 @@
 package dev.statecraft.engine.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletionStage;
 
 /**
  * How a task ended: with an output, or with an error name and cause.
@@ -14,6 +15,13 @@ public sealed interface TaskResult {
 
   /** The task's result even for a callback task: no callback is awaited. */
   record Answered(JsonNode output) implements TaskResult {}
+
+  /**
+   * The request went out and the task goes on ({@code .sync}, the job-run pattern): {@code
+   * output} is the service's answer, recorded as TaskSubmitted, and {@code outcome} completes
+   * with how the task ends. Cancelling the task cancels {@code outcome}.
+   */
+  record Submitted(JsonNode output, CompletionStage<TaskResult> outcome) implements TaskResult {}
 
   record Failure(String error, String cause) implements TaskResult {}
 

@@ -102,6 +102,27 @@ class TasksTest {
   }
 
   @Test
+  void aSyncTaskRecordsTaskSubmittedOnceEvenWhenSubmittedAgain() {
+    Story s = Story.start("""
+        {"StartAt": "T", "States": {"T": {"Type": "Task",
+          "Resource": "arn:aws:states:::states:startExecution.sync:2",
+          "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:123456789012:stateMachine:c"},
+          "End": true}}}
+        """, "{}");
+    Command.ScheduleTask task = s.task();
+    s.send(new Event.TaskStarted(task.taskId(), Story.START + 1));
+    s.send(new Event.TaskSubmitted(task.taskId(), Json.parse("{\"ExecutionArn\":\"c1\"}"),
+        Story.START + 2));
+    // Dispatched again after a restart, the handler submits again: not recorded twice.
+    s.send(new Event.TaskSubmitted(task.taskId(), Json.parse("{\"ExecutionArn\":\"c1\"}"),
+        Story.START + 3));
+    s.succeed(task, "{\"Output\": 1}");
+    assertThat(s.types()).containsExactly("ExecutionStarted",
+        "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded",
+        "TaskStateExited", "ExecutionSucceeded");
+  }
+
+  @Test
   void plainTasksHaveNoToken() {
     Story s = Story.start("""
         {"StartAt": "T", "States": {"T": {"Type": "Task",

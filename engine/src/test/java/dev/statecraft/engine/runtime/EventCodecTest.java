@@ -16,6 +16,7 @@ class EventCodecTest {
         new Event.TaskStarted(3, 1_700_000_000_001L),
         new Event.TaskStarted(4, "worker-7", 1_700_000_000_002L),
         new Event.TaskStarted(5, null, Json.parse("{\"MessageId\":\"m-1\"}"), 1_700_000_000_003L),
+        new Event.TaskSubmitted(12, Json.parse("{\"ExecutionArn\":\"a\"}"), 1_700_000_000_014L),
         new Event.TaskSucceeded(6, Json.parse("{\"a\":[1,2,{\"b\":null}]}"), 1_700_000_000_004L),
         new Event.TaskSucceeded(7, Json.parse("\"text\""), 1_700_000_000_005L),
         new Event.TaskFailed(8, "Custom.Error", "why", 1_700_000_000_006L),

@@ -108,7 +108,9 @@ public final class StartExecutionHandler implements TaskHandler {
       // the task token ends the task, not the child's own end.
       return done(TaskResult.success(ChildExecutionOutput.started(started, requestId)));
     }
-    return waitFor(states, started.executionArn(), "2".equals(arn.patternVersion()));
+    // .sync: the start's answer is TaskSubmitted; the task ends with the child.
+    return done(new TaskResult.Submitted(ChildExecutionOutput.started(started, requestId),
+        waitFor(states, started.executionArn(), "2".equals(arn.patternVersion()))));
   }
 
   /**

@@ -116,6 +116,16 @@ class NestedExecutionTest {
         .containsExactly("ExecutionArn", "Input", "InputDetails", "Name", "Output",
             "OutputDetails", "RedriveCount", "RedriveStatus", "RedriveStatusReason", "StartDate",
             "StateMachineArn", "Status", "StopDate");
+    // The job-run pattern: the start's answer is TaskSubmitted, then the child's end succeeds.
+    List<HistoryEvent> h = service.getExecutionHistory(p.arn(), null, 100, false).items();
+    assertThat(h).extracting(HistoryEvent::type).containsExactly(EventType.ExecutionStarted,
+        EventType.TaskStateEntered, EventType.TaskScheduled, EventType.TaskStarted,
+        EventType.TaskSubmitted, EventType.TaskSucceeded, EventType.TaskStateExited,
+        EventType.ExecutionSucceeded);
+    JsonNode submitted = Json.parse(h.get(4).details().get("output").asText());
+    assertThat(submitted.get("ExecutionArn").asText()).isEqualTo(c.arn());
+    assertThat(submitted.has("StartDate")).isTrue();
+    assertThat(h.get(4).details().get("resource").asText()).isEqualTo("startExecution.sync");
   }
 
   @Test
@@ -216,8 +226,8 @@ class NestedExecutionTest {
     TaskRequest task = new TaskRequest(parentArn, 7, "Nest", resource, params, null, null, null,
         null);
     // The engine dispatches a task again after a restart: same execution, same task id.
-    TaskResult first = handlers.invoke(task).toCompletableFuture().get(20, TimeUnit.SECONDS);
-    TaskResult again = handlers.invoke(task).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    TaskResult first = ended(handlers.invoke(task));
+    TaskResult again = ended(handlers.invoke(task));
 
     assertThat(first).isInstanceOf(TaskResult.Success.class);
     String childArn = ((TaskResult.Success) first).output().get("ExecutionArn").asText();
@@ -231,8 +241,15 @@ class NestedExecutionTest {
     // Another attempt (a Retry: a new task id) starts a child of its own.
     TaskRequest retry = new TaskRequest(parentArn, 8, "Nest", resource, params, null, null, null,
         null);
-    TaskResult other = handlers.invoke(retry).toCompletableFuture().get(20, TimeUnit.SECONDS);
+    TaskResult other = ended(handlers.invoke(retry));
     assertThat(((TaskResult.Success) other).output().get("ExecutionArn").asText())
         .isNotEqualTo(childArn);
+  }
+
+  /** How a task ends: a .sync task first answers Submitted, then its outcome follows. */
+  private static TaskResult ended(java.util.concurrent.CompletionStage<TaskResult> stage)
+      throws Exception {
+    TaskResult r = stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
+    return r instanceof TaskResult.Submitted s ? ended(s.outcome()) : r;
   }
 }
