@@ -42,6 +42,11 @@ public record Arns(String region, String account) {
         || arn.startsWith(prefix() + "express:"));
   }
 
+  /** A Standard execution's ARN (Express executions have {@code :express:} ARNs). */
+  public boolean isStandardExecution(String arn) {
+    return arn != null && arn.startsWith(prefix() + "execution:");
+  }
+
   public static boolean validName(String name) {
     return name != null && NAME.matcher(name).matches();
   }

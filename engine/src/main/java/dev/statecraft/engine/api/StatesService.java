@@ -16,6 +16,7 @@ import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.Page;
 import dev.statecraft.engine.store.StateMachineRecord;
 import dev.statecraft.engine.store.StateMachineType;
+import dev.statecraft.engine.store.TestCaseRecord;
 import dev.statecraft.engine.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,6 +39,8 @@ public final class StatesService implements AutoCloseable {
   public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
   /** How long an execution name stays taken after its execution ended. */
   public static final long NAME_RETENTION_MILLIS = 90L * 24 * 3600 * 1000;
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(StatesService.class.getName());
   private static final int DEFAULT_PAGE = 100;
   private static final int MAX_PAGE = 1000;
 
@@ -81,6 +84,30 @@ public final class StatesService implements AutoCloseable {
    */
   public void useTestCases(TestCaseBinding binding) {
     this.testCases = binding;
+    restoreTestCases(binding);
+  }
+
+  /**
+   * Binds the running Standard executions that were started with a test case again (after a
+   * restart): call before the engine resumes them, so that their next task is still mocked.
+   */
+  private void restoreTestCases(TestCaseBinding binding) {
+    for (TestCaseRecord t : engine.store().executions().testCases()) {
+      ExecutionRecord e = engine.store().executions().find(t.executionArn()).orElse(null);
+      if (e == null || e.status().isTerminal()) {
+        engine.store().executions().removeTestCase(t.executionArn());
+        continue;
+      }
+      try {
+        binding.bind(t.executionArn(), t.stateMachineName(), t.testCase());
+      } catch (StatesApiException ex) {
+        LOG.warning("Execution " + t.executionArn() + " was started with test case "
+            + t.testCase() + ", which the mock configuration no longer has: " + ex.getMessage());
+        continue;
+      }
+      engine.whenFinished(t.executionArn())
+          .whenComplete((r, x) -> release(t.executionArn(), t.testCase()));
+    }
   }
 
   /** A future completed with the final row of a Standard execution once it ends. */
@@ -196,6 +223,10 @@ public final class StatesService implements AutoCloseable {
     }
     String arn = arns.execution(machine.name(), execName);
     bind(arn, machine, testCase);
+    if (testCase != null && engine.store().executions().find(arn).isEmpty()) {
+      // Kept with the execution so that it still answers from the test case after a restart.
+      engine.store().executions().saveTestCase(new TestCaseRecord(arn, machine.name(), testCase));
+    }
     try {
       StartResult started = startStandard(machine, arn, execName, parsed);
       if (testCase != null) {
@@ -316,6 +347,9 @@ public final class StatesService implements AutoCloseable {
   private void release(String executionArn, String testCase) {
     if (testCase != null) {
       testCases.release(executionArn);
+      if (arns.isStandardExecution(executionArn)) { // only Standard bindings are stored
+        engine.store().executions().removeTestCase(executionArn);
+      }
     }
   }
 

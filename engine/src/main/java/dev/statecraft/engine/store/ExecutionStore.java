@@ -78,6 +78,15 @@ public interface ExecutionStore {
    */
   void removeTimer(TimerRecord timer);
 
+  /** Records that an execution answers its tasks from a mock test case (until removed). */
+  void saveTestCase(TestCaseRecord binding);
+
+  /** Forgets an execution's test case (no effect when it has none). */
+  void removeTestCase(String executionArn);
+
+  /** Every execution bound to a test case. */
+  List<TestCaseRecord> testCases();
+
   /** Timers due at or before {@code nowMillis}, earliest first. */
   List<TimerRecord> dueTimers(long nowMillis, int limit);
 

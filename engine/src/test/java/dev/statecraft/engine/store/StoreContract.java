@@ -159,6 +159,23 @@ public abstract class StoreContract {
   }
 
   @Test
+  void testCaseBindingsAreKeptUntilRemoved() {
+    ExecutionRecord a = execution("a");
+    ExecutionRecord b = execution("b");
+    store.executions().create(first(a, List.of(), List.of()));
+    store.executions().create(first(b, List.of(), List.of()));
+    store.executions().saveTestCase(new TestCaseRecord(a.arn(), "m", "HappyPath"));
+    store.executions().saveTestCase(new TestCaseRecord(b.arn(), "m", "Other"));
+    store.executions().saveTestCase(new TestCaseRecord(b.arn(), "m", "SadPath")); // replaces
+    assertThat(store.executions().testCases()).containsExactlyInAnyOrder(
+        new TestCaseRecord(a.arn(), "m", "HappyPath"), new TestCaseRecord(b.arn(), "m", "SadPath"));
+    store.executions().removeTestCase(a.arn());
+    store.executions().removeTestCase(a.arn()); // no effect the second time
+    store.executions().delete(b.arn()); // deleting an execution drops its binding
+    assertThat(store.executions().testCases()).isEmpty();
+  }
+
+  @Test
   void timersComeDueInOrder() {
     ExecutionRecord a = execution("a");
     ExecutionRecord b = execution("b");

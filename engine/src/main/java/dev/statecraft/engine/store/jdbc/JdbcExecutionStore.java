@@ -8,6 +8,7 @@ import dev.statecraft.engine.store.Page;
 import dev.statecraft.engine.store.StepCommit;
 import dev.statecraft.engine.store.StoreException;
 import dev.statecraft.engine.store.TaskRecord;
+import dev.statecraft.engine.store.TestCaseRecord;
 import dev.statecraft.engine.store.TimerKind;
 import dev.statecraft.engine.store.TimerRecord;
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ final class JdbcExecutionStore implements ExecutionStore {
   public void delete(String executionArn) {
     tx.write("delete execution", c -> {
       for (String table : List.of("input_event", "history_chunk", "timer", "task",
-          "timed_out_task")) {
+          "timed_out_task", "test_case_binding")) {
         try (PreparedStatement p = c.prepareStatement(
             "DELETE FROM " + table + " WHERE execution_arn = ?")) {
           p.setString(1, executionArn);
@@ -254,6 +255,51 @@ final class JdbcExecutionStore implements ExecutionStore {
         p.setLong(3, timer.timerId());
         return p.executeUpdate();
       }
+    });
+  }
+
+  @Override
+  public void saveTestCase(TestCaseRecord binding) {
+    tx.write("save test case", c -> {
+      // Delete then insert, in one transaction: portable where MERGE/UPSERT syntax is not.
+      try (PreparedStatement d = c.prepareStatement(
+          "DELETE FROM test_case_binding WHERE execution_arn = ?")) {
+        d.setString(1, binding.executionArn());
+        d.executeUpdate();
+      }
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO test_case_binding"
+          + " (execution_arn, state_machine_name, test_case) VALUES (?, ?, ?)")) {
+        p.setString(1, binding.executionArn());
+        p.setString(2, binding.stateMachineName());
+        p.setString(3, binding.testCase());
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public void removeTestCase(String executionArn) {
+    tx.write("remove test case", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "DELETE FROM test_case_binding WHERE execution_arn = ?")) {
+        p.setString(1, executionArn);
+        return p.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public List<TestCaseRecord> testCases() {
+    return tx.read("list test cases", c -> {
+      List<TestCaseRecord> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT execution_arn, state_machine_name,"
+          + " test_case FROM test_case_binding ORDER BY execution_arn");
+          ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new TestCaseRecord(r.getString(1), r.getString(2), r.getString(3)));
+        }
+      }
+      return out;
     });
   }
 
