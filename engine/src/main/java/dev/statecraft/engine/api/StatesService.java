@@ -16,7 +16,6 @@ import dev.statecraft.engine.store.ExecutionRecord;
 import dev.statecraft.engine.store.Page;
 import dev.statecraft.engine.store.StateMachineRecord;
 import dev.statecraft.engine.store.StateMachineType;
-import dev.statecraft.engine.store.TestCaseRecord;
 import dev.statecraft.engine.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,8 +38,6 @@ public final class StatesService implements AutoCloseable {
   public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
   /** How long an execution name stays taken after its execution ended. */
   public static final long NAME_RETENTION_MILLIS = 90L * 24 * 3600 * 1000;
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(StatesService.class.getName());
   private static final int DEFAULT_PAGE = 100;
   private static final int MAX_PAGE = 1000;
 
@@ -51,7 +48,7 @@ public final class StatesService implements AutoCloseable {
   private final TaskCallbacks callbacks;
   private final Activities activities;
   private volatile Duration activityPollWait = Duration.ofSeconds(60);
-  private volatile TestCaseBinding testCases;
+  private final TestCaseStarts testCases;
 
   public StatesService(DurableEngine engine, Arns arns) {
     this.engine = engine;
@@ -61,6 +58,7 @@ public final class StatesService implements AutoCloseable {
         Math.max(2, engine.config().workers()), 1_000);
     this.callbacks = new TaskCallbacks(engine);
     this.activities = new Activities(engine, arns);
+    this.testCases = new TestCaseStarts(engine, arns);
   }
 
   public Arns arns() {
@@ -83,31 +81,7 @@ public final class StatesService implements AutoCloseable {
    * Local's mock selection); without a binding such ARNs are InvalidArn.
    */
   public void useTestCases(TestCaseBinding binding) {
-    this.testCases = binding;
-    restoreTestCases(binding);
-  }
-
-  /**
-   * Binds the running Standard executions that were started with a test case again (after a
-   * restart): call before the engine resumes them, so that their next task is still mocked.
-   */
-  private void restoreTestCases(TestCaseBinding binding) {
-    for (TestCaseRecord t : engine.store().executions().testCases()) {
-      ExecutionRecord e = engine.store().executions().find(t.executionArn()).orElse(null);
-      if (e == null || e.status().isTerminal()) {
-        engine.store().executions().removeTestCase(t.executionArn());
-        continue;
-      }
-      try {
-        binding.bind(t.executionArn(), t.stateMachineName(), t.testCase());
-      } catch (StatesApiException ex) {
-        LOG.warning("Execution " + t.executionArn() + " was started with test case "
-            + t.testCase() + ", which the mock configuration no longer has: " + ex.getMessage());
-        continue;
-      }
-      engine.whenFinished(t.executionArn())
-          .whenComplete((r, x) -> release(t.executionArn(), t.testCase()));
-    }
+    testCases.use(binding);
   }
 
   /** A future completed with the final row of a Standard execution once it ends. */
@@ -210,33 +184,28 @@ public final class StatesService implements AutoCloseable {
    * within 90 days is ExecutionAlreadyExists.
    */
   public StartResult startExecution(String stateMachineArn, String name, String input) {
-    String testCase = testCase(stateMachineArn);
-    StateMachineRecord machine = describeStateMachine(withoutTestCase(stateMachineArn));
+    String testCase = testCases.testCase(stateMachineArn);
+    StateMachineRecord machine =
+        describeStateMachine(TestCaseStarts.withoutTestCase(stateMachineArn));
     String execName = executionName(name);
     JsonNode parsed = parseInput(input);
     if (machine.type() == StateMachineType.EXPRESS) {
       ExecutionInfo info = expressInfo(machine, execName);
-      bind(info.executionArn(), machine, testCase);
+      testCases.bind(info.executionArn(), machine, testCase);
       express.startAsync(engine.machine(machine.arn(), machine.version()), info, parsed,
-          () -> release(info.executionArn(), testCase));
+          () -> testCases.release(info.executionArn(), testCase));
       return new StartResult(info.executionArn(), info.startMillis());
     }
     String arn = arns.execution(machine.name(), execName);
-    bind(arn, machine, testCase);
-    if (testCase != null && engine.store().executions().find(arn).isEmpty()) {
-      // Kept with the execution so that it still answers from the test case after a restart.
-      engine.store().executions().saveTestCase(new TestCaseRecord(arn, machine.name(), testCase));
-    }
+    testCases.bind(arn, machine, testCase);
     try {
       StartResult started = startStandard(machine, arn, execName, parsed);
-      if (testCase != null) {
-        engine.whenFinished(arn).whenComplete((r, e) -> release(arn, testCase));
-      }
+      testCases.releaseWhenFinished(arn, testCase);
       return started;
     } catch (StatesApiException.ExecutionAlreadyExists e) {
       throw e; // the binding belongs to the execution that holds the name
     } catch (RuntimeException e) {
-      release(arn, testCase);
+      testCases.release(arn, testCase);
       throw e;
     }
   }
@@ -269,8 +238,9 @@ public final class StatesService implements AutoCloseable {
 
   /** StartSyncExecution: Express only; runs to the end and returns the outcome. */
   public ExpressExecution startSyncExecution(String stateMachineArn, String name, String input) {
-    String testCase = testCase(stateMachineArn);
-    StateMachineRecord machine = recentStateMachine(withoutTestCase(stateMachineArn));
+    String testCase = testCases.testCase(stateMachineArn);
+    StateMachineRecord machine =
+        recentStateMachine(TestCaseStarts.withoutTestCase(stateMachineArn));
     if (machine.type() != StateMachineType.EXPRESS) {
       throw new StatesApiException.StateMachineTypeNotSupported(
           "This operation is not supported by this type of state machine");
@@ -278,11 +248,11 @@ public final class StatesService implements AutoCloseable {
     String execName = executionName(name);
     JsonNode parsed = parseInput(input);
     ExecutionInfo info = expressInfo(machine, execName);
-    bind(info.executionArn(), machine, testCase);
+    testCases.bind(info.executionArn(), machine, testCase);
     try {
       return express.runSync(engine.machine(machine.arn(), machine.version()), info, parsed);
     } finally {
-      release(info.executionArn(), testCase);
+      testCases.release(info.executionArn(), testCase);
     }
   }
 
@@ -317,40 +287,6 @@ public final class StatesService implements AutoCloseable {
       throw new StatesApiException.InvalidName(execName);
     }
     return execName;
-  }
-
-  /** The test case named after '#' in a state machine ARN, or null. */
-  private String testCase(String stateMachineArn) {
-    int hash = stateMachineArn == null ? -1 : stateMachineArn.indexOf('#');
-    if (hash < 0) {
-      return null;
-    }
-    String testCase = stateMachineArn.substring(hash + 1);
-    if (testCase.isEmpty() || testCases == null) {
-      // Without a mock configuration a '#' can only be a mistake in the ARN.
-      throw new StatesApiException.InvalidArn(stateMachineArn);
-    }
-    return testCase;
-  }
-
-  private static String withoutTestCase(String stateMachineArn) {
-    int hash = stateMachineArn == null ? -1 : stateMachineArn.indexOf('#');
-    return hash < 0 ? stateMachineArn : stateMachineArn.substring(0, hash);
-  }
-
-  private void bind(String executionArn, StateMachineRecord machine, String testCase) {
-    if (testCase != null) {
-      testCases.bind(executionArn, machine.name(), testCase);
-    }
-  }
-
-  private void release(String executionArn, String testCase) {
-    if (testCase != null) {
-      testCases.release(executionArn);
-      if (arns.isStandardExecution(executionArn)) { // only Standard bindings are stored
-        engine.store().executions().removeTestCase(executionArn);
-      }
-    }
   }
 
   /** How long a state machine read for a synchronous Express start is reused. */
