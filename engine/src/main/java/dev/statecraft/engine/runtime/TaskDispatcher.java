@@ -115,9 +115,14 @@ final class TaskDispatcher implements AutoCloseable {
           outcome.cancel(true); // cancelled while the request was going out
           return;
         }
-        deliver.accept(arn, callback
-            ? new Event.TaskStarted(t.taskId(), null, submitted(s.output()), clock.millis())
-            : new Event.TaskSubmitted(t.taskId(), submitted(s.output()), clock.millis()));
+        if (callback) {
+          // Only the callback ends a callback task, whatever the handler's outcome says.
+          deliver.accept(arn, new Event.TaskStarted(t.taskId(), null, submitted(s.output()),
+              clock.millis()));
+          return;
+        }
+        deliver.accept(arn, new Event.TaskSubmitted(t.taskId(), submitted(s.output()),
+            clock.millis()));
         await(t, callback, key, outcome);
         return;
       }
@@ -142,7 +147,7 @@ final class TaskDispatcher implements AutoCloseable {
     });
   }
 
-  /** What a callback task's TaskSubmitted records: the answer, or {} when there was none. */
+  /** What TaskSubmitted records: the integration's answer, or {} when there was none. */
   private static JsonNode submitted(JsonNode output) {
     return output == null || output.isMissingNode() ? Json.object() : output;
   }
