@@ -26,7 +26,14 @@ final class FailureMatch {
     return m.find() ? m.group(1) : null;
   }
 
+  /**
+   * A Fail state without Error raises an error with no name: only the States.ALL wildcard
+   * can match it, as no ErrorEquals entry can name it.
+   */
   static boolean matches(List<String> errorEquals, String error, State state) {
+    if (error == null) {
+      return errorEquals.contains(ErrorNames.ALL);
+    }
     if (errorEquals.contains(error)) {
       return true;
     }

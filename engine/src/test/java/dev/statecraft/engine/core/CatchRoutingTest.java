@@ -178,4 +178,39 @@ class CatchRoutingTest {
     assertThat(s.last(EventType.ExecutionFailed).details())
         .isEqualTo(Story.json("{\"error\": \"OnlyError\"}"));
   }
+
+  @Test
+  void anUnnamedFailInsideAMapIsCaughtByNoNamedCatcher() {
+    // A Fail state without Error raises an error with no name (AWS: LocalStack
+    // test_map_state_catch_empty_fail); catchers that name errors must skip it, not crash.
+    Story s = Story.start("""
+        {"StartAt": "M", "States": {
+          "M": {"Type": "Map", "ItemProcessor": {"StartAt": "F",
+                  "States": {"F": {"Type": "Fail"}}},
+                "Catch": [{"ErrorEquals": ["Internal Error"], "Next": "Caught"},
+                          {"ErrorEquals": ["State.ALL"], "Next": "Caught"}],
+                "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}
+        """, "[1]");
+    assertThat(s.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(s.error()).isNull();
+    assertThat(s.types()).containsExactly("ExecutionStarted", "MapStateEntered",
+        "MapStateStarted", "MapIterationStarted", "FailStateEntered", "MapIterationFailed",
+        "MapStateFailed", "ExecutionFailed");
+  }
+
+  @Test
+  void statesAllCatchesAnUnnamedFail() {
+    Story s = Story.start("""
+        {"StartAt": "P", "States": {
+          "P": {"Type": "Parallel", "Branches": [{"StartAt": "F",
+                  "States": {"F": {"Type": "Fail"}}}],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "ResultPath": null,
+                           "Next": "Caught"}],
+                "End": true},
+          "Caught": {"Type": "Pass", "End": true}}}
+        """, "{\"keep\": 1}");
+    assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(s.output()).isEqualTo(Story.json("{\"keep\": 1}"));
+  }
 }

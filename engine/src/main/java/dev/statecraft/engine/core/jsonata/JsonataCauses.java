@@ -42,6 +42,13 @@ public final class JsonataCauses {
             + typeName(value) + "' for value: " + value);
   }
 
+  /** The expression gave a value JSON has no form for, a function ("$f := function($x){$x}"). */
+  public static StateFailure unsupportedResultType(JsonataExpr expr, String field) {
+    return failure(
+        "The JSONata expression '" + expr.expression() + "' specified for the field '" + field
+            + "' returned an unsupported result type.");
+  }
+
   /**
    * Evaluation threw. With a field: "The JSONata expression 'e' specified for the field 'f'
    * threw an error during evaluation. T2001: ..."; without one, just the JSONata message.

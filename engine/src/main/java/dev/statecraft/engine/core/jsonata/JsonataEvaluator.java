@@ -75,6 +75,9 @@ public final class JsonataEvaluator {
       // dashjoin lets some internal failures escape raw (ClassCast, NullPointer, ...).
       throw JsonataCauses.evaluationError(expr, field, String.valueOf(e.getMessage()));
     }
+    if (field != null && raw != null && JsonataValues.isFunction(raw)) {
+      throw JsonataCauses.unsupportedResultType(expr, field);
+    }
     try {
       return JsonataValues.toJson(raw);
     } catch (JsonataValues.NonJsonResultException e) {

@@ -144,9 +144,12 @@ final class JsonataValues {
   }
 
   private static String describe(Object value) {
-    return value instanceof Jsonata.JFunction || value.getClass().getName().contains("Symbol")
-        ? "a function"
-        : "a value of type " + value.getClass().getSimpleName();
+    return isFunction(value) ? "a function" : "a value of type " + value.getClass().getSimpleName();
+  }
+
+  /** Whether a JSONata result is a function (a lambda, a partial or a built-in). */
+  static boolean isFunction(Object value) {
+    return value instanceof Jsonata.JFunction || value.getClass().getName().contains("Symbol");
   }
 
   /** Raised when a result has no JSON form. */

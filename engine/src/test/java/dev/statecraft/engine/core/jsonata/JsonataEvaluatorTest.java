@@ -199,6 +199,22 @@ class JsonataEvaluatorTest {
     assertThat(failure("function($x) { $x }").cause()).contains("cannot be represented in JSON");
   }
 
+  @Test
+  void aFunctionResultForAFieldIsAnUnsupportedResultType() {
+    // AWS (LocalStack test_map_state_items_eval_jsonata_fail[function]) words it this way.
+    JsonataExpr expr = JsonataExpr.compile("{% $fn := function($x){$x} %}");
+    assertThatThrownBy(() -> JsonataEvaluator.evaluateField(expr, "Items", bindings("{}")))
+        .isInstanceOfSatisfying(
+            StateFailure.class,
+            f -> {
+              assertThat(f.error()).isEqualTo("States.QueryEvaluationError");
+              assertThat(f.cause())
+                  .isEqualTo(
+                      "The JSONata expression '$fn := function($x){$x}' specified for the field"
+                          + " 'Items' returned an unsupported result type.");
+            });
+  }
+
   // ---- AWS functions ----
 
   @Test
