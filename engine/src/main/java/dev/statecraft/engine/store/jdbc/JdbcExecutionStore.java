@@ -233,59 +233,35 @@ final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public boolean rescheduleTimer(TimerRecord timer) {
-    return tx.write("reschedule timer", c -> {
-      try (PreparedStatement p = c.prepareStatement("UPDATE timer SET due_millis = ?"
-          + " WHERE execution_arn = ? AND kind = ? AND timer_id = ?")) {
-        p.setLong(1, timer.dueMillis());
-        p.setString(2, timer.executionArn());
-        p.setString(3, timer.kind().name());
-        p.setLong(4, timer.timerId());
-        return p.executeUpdate() == 1;
-      }
-    });
+    return tx.write("reschedule timer", c -> Transactions.update(c, "UPDATE timer SET"
+        + " due_millis = ? WHERE execution_arn = ? AND kind = ? AND timer_id = ?",
+        timer.dueMillis(), timer.executionArn(), timer.kind().name(), timer.timerId()) == 1);
   }
 
   @Override
   public void removeTimer(TimerRecord timer) {
-    tx.write("remove timer", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "DELETE FROM timer WHERE execution_arn = ? AND kind = ? AND timer_id = ?")) {
-        p.setString(1, timer.executionArn());
-        p.setString(2, timer.kind().name());
-        p.setLong(3, timer.timerId());
-        return p.executeUpdate();
-      }
-    });
+    tx.write("remove timer", c -> Transactions.update(c, "DELETE FROM timer"
+        + " WHERE execution_arn = ? AND kind = ? AND timer_id = ?",
+        timer.executionArn(), timer.kind().name(), timer.timerId()));
   }
+
+  private static final String DELETE_TEST_CASE =
+      "DELETE FROM test_case_binding WHERE execution_arn = ?";
 
   @Override
   public void saveTestCase(TestCaseRecord binding) {
     tx.write("save test case", c -> {
       // Delete then insert, in one transaction: portable where MERGE/UPSERT syntax is not.
-      try (PreparedStatement d = c.prepareStatement(
-          "DELETE FROM test_case_binding WHERE execution_arn = ?")) {
-        d.setString(1, binding.executionArn());
-        d.executeUpdate();
-      }
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO test_case_binding"
-          + " (execution_arn, state_machine_name, test_case) VALUES (?, ?, ?)")) {
-        p.setString(1, binding.executionArn());
-        p.setString(2, binding.stateMachineName());
-        p.setString(3, binding.testCase());
-        return p.executeUpdate();
-      }
+      Transactions.update(c, DELETE_TEST_CASE, binding.executionArn());
+      return Transactions.update(c, "INSERT INTO test_case_binding (execution_arn,"
+          + " state_machine_name, test_case) VALUES (?, ?, ?)", binding.executionArn(),
+          binding.stateMachineName(), binding.testCase());
     });
   }
 
   @Override
   public void removeTestCase(String executionArn) {
-    tx.write("remove test case", c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "DELETE FROM test_case_binding WHERE execution_arn = ?")) {
-        p.setString(1, executionArn);
-        return p.executeUpdate();
-      }
-    });
+    tx.write("remove test case", c -> Transactions.update(c, DELETE_TEST_CASE, executionArn));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.statecraft.engine.store.jdbc;
 import dev.statecraft.engine.store.DuplicateKeyException;
 import dev.statecraft.engine.store.StoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -37,6 +38,19 @@ final class Transactions {
       }
     } catch (SQLException e) {
       throw translate(what, e);
+    }
+  }
+
+  /**
+   * Runs one statement with the given parameters (String, Long, Integer, Boolean or null) and
+   * returns its update count: the common case of a unit of work.
+   */
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        p.setObject(i + 1, params[i]);
+      }
+      return p.executeUpdate();
     }
   }
 
