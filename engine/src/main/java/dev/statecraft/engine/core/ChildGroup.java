@@ -15,7 +15,10 @@ final class ChildGroup {
   final int maxConcurrency;
   final int toleratedCount;
   final double toleratedPercentage;
+  /** Index of the next child to start (children kept from before a redrive are skipped). */
   int started;
+  /** Children that succeeded, by index. */
+  final boolean[] done;
   int succeeded;
   int failed;
   /** The first failure, reported when the group fails. */
@@ -27,6 +30,7 @@ final class ChildGroup {
       double toleratedPercentage) {
     this.items = items;
     this.results = new JsonNode[items.size()];
+    this.done = new boolean[items.size()];
     this.maxConcurrency = maxConcurrency <= 0 ? Integer.MAX_VALUE : maxConcurrency;
     this.toleratedCount = toleratedCount;
     this.toleratedPercentage = toleratedPercentage;
@@ -51,6 +55,40 @@ final class ChildGroup {
 
   boolean hasThreshold() {
     return toleratedCount >= 0 || toleratedPercentage >= 0;
+  }
+
+  /**
+   * Counts as succeeded the children a redrive keeps (non-null in {@code kept}): they are not
+   * run again and their earlier outputs stand.
+   */
+  void keep(JsonNode[] kept) {
+    if (kept == null || kept.length != items.size()) {
+      return;
+    }
+    for (int i = 0; i < kept.length; i++) {
+      if (kept[i] != null) {
+        results[i] = kept[i];
+        done[i] = true;
+        succeeded++;
+      }
+    }
+  }
+
+  /** Whether a child is left to start; moves past the kept ones first. */
+  boolean hasNext() {
+    while (started < items.size() && done[started]) {
+      started++;
+    }
+    return started < items.size();
+  }
+
+  /** The succeeded children's outputs, null for the others (see {@link Frame#succeededChildren}). */
+  JsonNode[] succeededOutputs() {
+    JsonNode[] out = new JsonNode[results.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = done[i] ? results[i] : null;
+    }
+    return out;
   }
 
   boolean allDone() {

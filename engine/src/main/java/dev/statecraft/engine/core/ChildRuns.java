@@ -61,14 +61,16 @@ final class ChildRuns {
   }
 
   private void startChildren(Frame f, ChildGroup group) {
+    group.keep(f.redriveKeeps);
+    f.redriveKeeps = null;
     f.children = group;
     f.waitingFor = Frame.Wait.CHILDREN;
     f.status = Frame.Status.WAITING;
-    if (group.size() == 0) {
+    if (group.allDone()) {
       childrenDone(f);
       return;
     }
-    while (group.started < group.size() && group.running.size() < group.maxConcurrency) {
+    while (group.hasNext() && group.running.size() < group.maxConcurrency) {
       startChild(f, group);
     }
   }
@@ -110,6 +112,7 @@ final class ChildRuns {
     boolean isMap = parent.state instanceof MapState;
     if (child.status == Frame.Status.SUCCEEDED) {
       group.succeeded++;
+      group.done[child.index] = true;
       group.results[child.index] = child.output;
       if (isMap && it.history.enabled(child)) {
         it.history.add(child, EventType.MapIterationSucceeded,
@@ -134,7 +137,7 @@ final class ChildRuns {
         return;
       }
     }
-    if (group.started < group.size()) {
+    if (group.hasNext()) {
       startChild(parent, group);
     }
     if (group.allDone()) {
@@ -152,6 +155,8 @@ final class ChildRuns {
     }
     group.running.clear();
     parent.children = null;
+    // Kept for a redrive, which runs only the unsuccessful branches or iterations again.
+    parent.succeededChildren = group.succeededOutputs();
     parent.status = Frame.Status.RUNNING;
     parent.waitingFor = Frame.Wait.NONE;
     String error = group.error;

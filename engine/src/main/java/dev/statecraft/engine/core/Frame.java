@@ -54,6 +54,13 @@ final class Frame {
   JsonNode effectiveInput;
   String taskToken;
   ChildGroup children;
+  /**
+   * Outputs of the children (branches, iterations) that succeeded when this state's group
+   * failed, null where a child did not: a redrive runs only the others again.
+   */
+  JsonNode[] succeededChildren;
+  /** Set by a redrive for the state it re-enters: the children not to run again. */
+  JsonNode[] redriveKeeps;
   boolean entered;
 
   // Outcome when finished.
@@ -84,6 +91,8 @@ final class Frame {
     effectiveInput = null;
     taskToken = null;
     children = null;
+    succeededChildren = null;
+    redriveKeeps = null;
     status = Status.RUNNING;
   }
 }

@@ -194,8 +194,8 @@ public final class Interpreter {
 
   /**
    * Runs the top-level state where the execution stopped again, from its input. A Map or
-   * Parallel state is run again as a whole (AWS re-runs only its unsuccessful iterations or
-   * branches).
+   * Parallel state that failed runs only its unsuccessful iterations or branches again, as AWS
+   * does; the others keep their outputs.
    */
   private void redrive() {
     ExecutionInfo old = execution.info;
@@ -212,7 +212,9 @@ public final class Interpreter {
     }
     Frame root = execution.root;
     root.lastEventId = execution.lastEventId;
+    JsonNode[] kept = root.succeededChildren;
     root.moveTo(root.state, root.input);
+    root.redriveKeeps = kept;
     runnable.add(root);
   }
 
@@ -655,6 +657,7 @@ public final class Interpreter {
         abortFrame(c);
       }
       f.children.finished = true;
+      f.succeededChildren = f.children.succeededOutputs(); // what a redrive keeps
     }
     if (f.pendingId >= 0 && execution.waiting.remove(f.pendingId) != null) {
       commands.add(f.waitingFor == Frame.Wait.TASK ? new Command.CancelTask(f.pendingId)

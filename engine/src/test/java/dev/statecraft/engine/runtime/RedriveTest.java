@@ -39,6 +39,7 @@ class RedriveTest {
 
   private final MutableClock clock = new MutableClock(1_700_000_000_000L);
   private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger shipped = new AtomicInteger();
   /** Finished executions, in order, as the engine reports them. */
   private final LinkedBlockingQueue<ExecutionRecord> ends = new LinkedBlockingQueue<>();
   private final TaskHandler handler = new TaskHandler() {
@@ -49,6 +50,10 @@ class RedriveTest {
 
     @Override
     public CompletionStage<TaskResult> invoke(TaskRequest r) {
+      if (r.resource().endsWith(":ship")) {
+        return CompletableFuture.completedFuture(
+            TaskResult.success(Json.object().put("shipped", shipped.incrementAndGet())));
+      }
       // The card is declined the first time only.
       return CompletableFuture.completedFuture(calls.incrementAndGet() == 1
           ? TaskResult.failure("Card.Declined", "insufficient funds")
@@ -110,6 +115,59 @@ class RedriveTest {
       assertThat(h.get(i).id()).isEqualTo(i + 1);
     }
     assertThat(calls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aRedrivenParallelRunsOnlyItsFailedBranchAgain() throws Exception {
+    String def = """
+        {"StartAt":"Both","States":{"Both":{"Type":"Parallel","End":true,"Branches":[
+          {"StartAt":"Ship","States":{"Ship":{"Type":"Task",
+            "Resource":"arn:aws:states:::test:ship","End":true}}},
+          {"StartAt":"Charge","States":{"Charge":{"Type":"Task",
+            "Resource":"arn:aws:states:::test:charge","End":true}}}]}}}""";
+    StateMachineRecord m = api.createStateMachine("both", def, "role",
+        StateMachineType.STANDARD);
+    StartResult s = api.startExecution(m.arn(), "order-3", "{}");
+    // "charge" is the first call only when the branches start in order; count by resource.
+    ExecutionRecord failed = awaitStatus(s.executionArn(), ExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("Card.Declined");
+    assertThat(shipped.get()).isEqualTo(1);
+
+    api.redriveExecution(s.executionArn());
+    ExecutionRecord done = awaitStatus(s.executionArn(), ExecutionStatus.SUCCEEDED);
+    assertThat(Json.parse(done.output())).isEqualTo(Json.parse(
+        "[{\"shipped\":1},{\"charged\":true}]"));
+    assertThat(shipped.get()).as("the branch that succeeded is not run again").isEqualTo(1);
+  }
+
+  @Test
+  void aRedrivenMapRunsOnlyItsUnsuccessfulIterationsAgain() throws Exception {
+    String def = """
+        {"StartAt":"Each","States":{"Each":{"Type":"Map","End":true,"MaxConcurrency":1,
+          "ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"Pick","States":{
+            "Pick":{"Type":"Choice","Choices":[{"Variable":"$","NumericEquals":2,
+              "Next":"Charge"}],"Default":"Ship"},
+            "Ship":{"Type":"Task","Resource":"arn:aws:states:::test:ship","End":true},
+            "Charge":{"Type":"Task","Resource":"arn:aws:states:::test:charge","End":true}}}}}}""";
+    StateMachineRecord m = api.createStateMachine("each", def, "role",
+        StateMachineType.STANDARD);
+    StartResult s = api.startExecution(m.arn(), "order-4", "[1, 2, 3]");
+    ExecutionRecord failed = awaitStatus(s.executionArn(), ExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("Card.Declined");
+    // Item 1 shipped; item 2 failed; item 3 never started (MaxConcurrency 1).
+    assertThat(shipped.get()).isEqualTo(1);
+
+    api.redriveExecution(s.executionArn());
+    ExecutionRecord done = awaitStatus(s.executionArn(), ExecutionStatus.SUCCEEDED);
+    assertThat(Json.parse(done.output())).isEqualTo(Json.parse(
+        "[{\"shipped\":1},{\"charged\":true},{\"shipped\":2}]"));
+    assertThat(shipped.get()).as("iteration 1 is not run again").isEqualTo(2);
+    List<EventType> types = api.getExecutionHistory(s.executionArn(), null, 1000, false)
+        .items().stream().map(HistoryEvent::type).toList();
+    List<EventType> afterRedrive = types.subList(types.indexOf(EventType.ExecutionRedriven),
+        types.size());
+    assertThat(afterRedrive.stream().filter(t -> t == EventType.MapIterationStarted))
+        .hasSize(2);
   }
 
   @Test
