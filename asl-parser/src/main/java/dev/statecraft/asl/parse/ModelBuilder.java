@@ -350,14 +350,29 @@ public final class ModelBuilder {
         dynamic(node, pointer, "Timestamp", ql, false));
   }
 
-  private TaskState task(String name, String comment, JsonNode node, String pointer,
-      QueryLanguage ql, Transition transition) {
-    String resource = text(node, "Resource");
-    if (resource != null && !ARN.matcher(resource).matches()) {
+  private void checkResource(String resource, String pointer) {
+    if (resource == null) {
+      return;
+    }
+    if (!ARN.matcher(resource).matches()) {
       ctx.error(DiagnosticCodes.INVALID_RESOURCE, child(pointer, "Resource"),
           "'Resource' must be an ARN (arn:partition:service:region:account:resource), got '"
               + resource + "'");
+      return;
     }
+    String unknown = ServiceIntegrations.problem(resource);
+    if (unknown != null) {
+      // AWS: "The resource provided <arn> is not recognized. The value is not a valid resource
+      // ARN, or the resource is not available in this region."
+      ctx.error(DiagnosticCodes.INVALID_RESOURCE, child(pointer, "Resource"),
+          "The resource provided " + resource + " is not recognized: " + unknown);
+    }
+  }
+
+  private TaskState task(String name, String comment, JsonNode node, String pointer,
+      QueryLanguage ql, Transition transition) {
+    String resource = text(node, "Resource");
+    checkResource(resource, pointer);
     Template credentials = null;
     if (node.has("Credentials") && node.get("Credentials").isObject()) {
       // Only RoleArn and RoleArn.$ are compiled: any other key is an unknown field to the
