@@ -1,5 +1,7 @@
 package dev.statecraft.asl.expr;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -24,6 +26,13 @@ final class JsonataScanner {
   private boolean expectOperand = true;
   /** True right after a '.': the next name is a path step, not a top-level field reference. */
   private boolean pathStep;
+
+  /**
+   * The open transforms ({@code | pattern | update [, delete] |}): for each, the bars seen so far.
+   * Their pattern and update read the object being transformed, not the input document, so they
+   * count as nested like brackets do.
+   */
+  private final Deque<int[]> transforms = new ArrayDeque<>();
 
   private final Set<String> variables = new LinkedHashSet<>();
   private String unsupported;
@@ -135,6 +144,10 @@ final class JsonataScanner {
 
   private void punctuation(char c) {
     pos++;
+    if (c == '|') {
+      transformBar();
+      return;
+    }
     switch (c) {
       case '(', '[', '{' -> {
         depth++;
@@ -150,6 +163,27 @@ final class JsonataScanner {
         return;
       }
       default -> expectOperand = true; // an operator, ',' ';' ':' '?' and the like
+    }
+  }
+
+  private void transformBar() {
+    if (expectOperand) {
+      depth++; // opens a transform
+      transforms.push(new int[] {1});
+      return;
+    }
+    if (transforms.isEmpty()) {
+      expectOperand = true;
+      return;
+    }
+    int[] bars = transforms.peek();
+    bars[0]++;
+    if (bars[0] < 3) {
+      expectOperand = true; // between the pattern and the update
+    } else {
+      transforms.pop(); // closes it
+      depth = Math.max(0, depth - 1);
+      expectOperand = false;
     }
   }
 

@@ -56,6 +56,10 @@ public final class ModelBuilder {
   private static final Pattern ARN =
       Pattern.compile("arn:[a-z0-9-]+:[a-z0-9-]+:[a-z0-9-]*:[0-9]*:.+");
   private static final int MAX_STATE_NAME = 80;
+  /** The integer fields a JSONata state may give as an expression (read by dynamic()). */
+  private static final Set<String> NUMERIC_DYNAMIC = Set.of("Seconds", "TimeoutSeconds",
+      "HeartbeatSeconds", "MaxItemsPerBatch", "MaxInputBytesPerBatch", "MaxConcurrency",
+      "ToleratedFailureCount", "ToleratedFailurePercentage");
 
   private final BuildContext ctx = new BuildContext();
   private final TemplateCompiler templates = new TemplateCompiler(ctx);
@@ -301,8 +305,16 @@ public final class ModelBuilder {
     }
     if (hasLiteral) {
       JsonNode v = node.get(field);
-      if (ql == QueryLanguage.JSONATA && v.isTextual() && JsonataExpr.isExpression(v.asText())) {
+      boolean expression = v.isTextual() && JsonataExpr.isExpression(v.asText());
+      if (ql == QueryLanguage.JSONATA && expression) {
         return templates.jsonataExpr(v.asText(), child(pointer, field), field);
+      }
+      if (expression && NUMERIC_DYNAMIC.contains(field)) {
+        // The schema admits "{% ... %}" in these fields for JSONata states; a JSONPath state
+        // never evaluates it, so to AWS it is a string where an integer belongs.
+        ctx.error(DiagnosticCodes.SCHEMA_VALIDATION_FAILED, child(pointer, field),
+            "'" + field + "' must be an integer in a JSONPath state; JSONata expressions are"
+                + " evaluated only in JSONata states (use '" + pathField + "' here)");
       }
       return new Template.Constant(v);
     }
@@ -350,14 +362,29 @@ public final class ModelBuilder {
         dynamic(node, pointer, "Timestamp", ql, false));
   }
 
-  private TaskState task(String name, String comment, JsonNode node, String pointer,
-      QueryLanguage ql, Transition transition) {
-    String resource = text(node, "Resource");
-    if (resource != null && !ARN.matcher(resource).matches()) {
+  private void checkResource(String resource, String pointer) {
+    if (resource == null) {
+      return;
+    }
+    if (!ARN.matcher(resource).matches()) {
       ctx.error(DiagnosticCodes.INVALID_RESOURCE, child(pointer, "Resource"),
           "'Resource' must be an ARN (arn:partition:service:region:account:resource), got '"
               + resource + "'");
+      return;
     }
+    String unknown = ServiceIntegrations.problem(resource);
+    if (unknown != null) {
+      // AWS: "The resource provided <arn> is not recognized. The value is not a valid resource
+      // ARN, or the resource is not available in this region."
+      ctx.error(DiagnosticCodes.INVALID_RESOURCE, child(pointer, "Resource"),
+          "The resource provided " + resource + " is not recognized: " + unknown);
+    }
+  }
+
+  private TaskState task(String name, String comment, JsonNode node, String pointer,
+      QueryLanguage ql, Transition transition) {
+    String resource = text(node, "Resource");
+    checkResource(resource, pointer);
     Template credentials = null;
     if (node.has("Credentials") && node.get("Credentials").isObject()) {
       // Only RoleArn and RoleArn.$ are compiled: any other key is an unknown field to the

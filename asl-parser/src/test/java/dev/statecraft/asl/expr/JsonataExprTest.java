@@ -95,6 +95,7 @@ class JsonataExprTest {
         "{% $x & name %}",
         "{% name = 'x' %}",
         "{% `odd name` %}",
+        "{% ($states.input ~> | items | {'a': 1} |) & name %}",
       })
   void flagsTopLevelFieldReferences(String template) {
     assertThat(JsonataExpr.compile(template).unsupportedReason()).isNotNull();
@@ -118,6 +119,9 @@ class JsonataExprTest {
         "{% 1 / 2 %}",
         "{% $states.input.list[0] %}",
         "{% [1..3] %}",
+        // A transform's pattern and update read the object being transformed.
+        "{% $states.input ~> | items | {'done': true} | %}",
+        "{% $states.input ~> | items | {'done': true}, ['tmp'] | %}",
       })
   void acceptsProperReferences(String template) {
     assertThat(JsonataExpr.compile(template).unsupportedReason()).isNull();

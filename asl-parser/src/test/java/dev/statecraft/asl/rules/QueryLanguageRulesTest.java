@@ -28,6 +28,25 @@ class QueryLanguageRulesTest {
     assertSingleError(jsonata(task(field)), CODE, "/States/S/" + name, "'" + name + "'");
   }
 
+  /** In a JSONPath state "{% ... %}" is a plain string, and these fields take integers. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{'Type':'Wait','Next':'E','Seconds':'{% 5 %}'}",
+      "{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Next':'E',"
+          + "'TimeoutSeconds':'{% 5 %}'}",
+      "{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Next':'E',"
+          + "'HeartbeatSeconds':'{% 5 %}'}",
+      "{'Type':'Map','Next':'E','ItemProcessor':{'StartAt':'P','States':{'P':{'Type':'Succeed'"
+          + "}}},'MaxConcurrency':'{% 5 %}'}"})
+  void jsonataExpressionsInIntegerFieldsAreRefusedInJsonPathStates(String state) {
+    String field = state.substring(state.lastIndexOf(",'") + 2, state.lastIndexOf("':"));
+    String members = "'S':" + state + ",'E':{'Type':'Succeed'}";
+    assertValid(jsonataStates(members));
+    String jsonPath = Definitions.states(members);
+    assertThat(assertSingleError(jsonPath, DiagnosticCodes.SCHEMA_VALIDATION_FAILED,
+        "/States/S/" + field, "'" + field + "'").message())
+        .contains("JSONata expressions are evaluated only in JSONata states");
+  }
+
   @Test
   void jsonataFieldsAreRefusedInJsonPathStates() {
     assertValid(jsonata(task("'Arguments':{'a':'{% 1 %}'},'Output':'{% $states.result %}'")));

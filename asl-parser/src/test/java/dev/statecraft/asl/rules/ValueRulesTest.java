@@ -12,6 +12,7 @@ import dev.statecraft.asl.validate.DiagnosticCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Numeric ranges, timestamps, Resource, Assign variable names, JSONata expressions. */
 class ValueRulesTest {
@@ -60,6 +61,41 @@ class ValueRulesTest {
     assertValid(machine(task("")));
     assertSingleError(machine("{'Type':'Task','Resource':'my-function','End':true}"),
         DiagnosticCodes.INVALID_RESOURCE, "/States/S/Resource", "'Resource'");
+  }
+
+  /** AWS: "The resource provided arn:aws:states:::dynamodb:query is not recognized." */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "arn:aws:states:::dynamodb:query, arn:aws:states:::dynamodb:getItem",
+      "arn:aws:states:::dynamodb:putItem.waitForTaskToken, arn:aws:states:::dynamodb:putItem",
+      "arn:aws:states:::lambda:invoke.sync, arn:aws:states:::lambda:invoke.waitForTaskToken",
+      "arn:aws:states:::lambda:listFunctions, arn:aws:states:::aws-sdk:lambda:listFunctions",
+      "arn:aws:states:::sqs:receiveMessage, arn:aws:states:::sqs:sendMessage",
+      "arn:aws:states:::sns:publish.sync, arn:aws:states:::sns:publish",
+      "arn:aws:states:::events:putEvents.sync, arn:aws:states:::events:putEvents",
+      "arn:aws:states:::apigateway:get, arn:aws:states:::apigateway:invoke",
+      "arn:aws:states:::aws-sdk:s3:getObject.sync, arn:aws:states:::aws-sdk:s3:getObject"
+          + ".waitForTaskToken",
+      "arn:aws-us-gov:states:::dynamodb:scan, arn:aws-us-gov:states:::dynamodb:deleteItem"})
+  void resourceOfAKnownIntegrationIsOneAwsRecognises(String bad, String good) {
+    String state = "{'Type':'Task','Resource':'%s','End':true}";
+    assertValid(machine(state.formatted(good)));
+    assertThat(assertSingleError(machine(state.formatted(bad)), DiagnosticCodes.INVALID_RESOURCE,
+        "/States/S/Resource", "'Resource'").message())
+        .startsWith("The resource provided " + bad + " is not recognized");
+  }
+
+  /** Integrations we have no closed list for are never refused. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "arn:aws:states:::states:startExecution.sync:2",
+      "arn:aws:states:::bedrockagentcore:invokeHarness",
+      "arn:aws:states:::glue:startJobRun.sync",
+      "arn:aws:states:::http:invoke",
+      "arn:aws:states:us-east-1:123456789012:activity:a",
+      "arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST"})
+  void resourceOfAnotherIntegrationIsAccepted(String resource) {
+    assertValid(machine("{'Type':'Task','Resource':'" + resource + "','End':true}"));
   }
 
   @Test
