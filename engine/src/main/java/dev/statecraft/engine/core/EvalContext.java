@@ -39,9 +39,7 @@ final class EvalContext implements PathResolver {
 
   /** Shows a stage of a top-level state's data to the run's inspector, if there is one. */
   void inspect(String stage, JsonNode value) {
-    if (execution.inspector != null && frame.parent == null && value != null) {
-      execution.inspector.stage(stage, value);
-    }
+    execution.inspect(frame, stage, value);
   }
 
   EvalContext withInput(JsonNode newInput) {

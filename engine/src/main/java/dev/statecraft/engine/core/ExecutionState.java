@@ -20,6 +20,13 @@ public final class ExecutionState {
   Frame root;
   /** Watches the top-level state's data stages (TestState), or null. Not replayed state. */
   Inspector inspector;
+
+  /** Shows a stage of a top-level state's data (frame {@code f}) to the inspector, if any. */
+  void inspect(Frame f, String stage, JsonNode value) {
+    if (inspector != null && f.parent == null && value != null) {
+      inspector.stage(stage, value);
+    }
+  }
   JsonNode output;
   String error;
   String cause;

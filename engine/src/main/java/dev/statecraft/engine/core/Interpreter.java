@@ -306,15 +306,8 @@ public final class Interpreter {
             f.enteredPreviousId);
       }
     }
-    inspect(f, "input", f.input);
+    execution.inspect(f, "input", f.input);
     guarded(f, () -> work(f, s));
-  }
-
-  /** Shows a stage of a top-level state's data to the inspector, if there is one. */
-  void inspect(Frame f, String stage, JsonNode value) {
-    if (execution.inspector != null && f.parent == null && value != null) {
-      execution.inspector.stage(stage, value);
-    }
   }
 
   private void work(Frame f, State s) {
@@ -429,7 +422,7 @@ public final class Interpreter {
     JsonNode effective = c.queryLanguage() == QueryLanguage.JSONATA ? f.input
         : DataPipeline.select(c.io().inputPath(), f.input, ctx);
     if (c.queryLanguage() != QueryLanguage.JSONATA) {
-      inspect(f, "afterInputPath", effective);
+      execution.inspect(f, "afterInputPath", effective);
     }
     EvalContext rules = ctx.withInput(effective);
     for (ChoiceRule.Branch b : c.choices()) {
@@ -473,7 +466,7 @@ public final class Interpreter {
     JsonNode effective = w.queryLanguage() == QueryLanguage.JSONATA ? f.input
         : DataPipeline.select(w.io().inputPath(), f.input, c);
     if (w.queryLanguage() != QueryLanguage.JSONATA) {
-      inspect(f, "afterInputPath", effective);
+      execution.inspect(f, "afterInputPath", effective);
     }
     EvalContext ec = c.withInput(effective);
     long due;
@@ -499,7 +492,7 @@ public final class Interpreter {
     } else {
       EvalContext c = ctx(f, f.input);
       JsonNode effective = DataPipeline.select(s.io().inputPath(), f.input, c);
-      inspect(f, "afterInputPath", effective);
+      execution.inspect(f, "afterInputPath", effective);
       output = DataPipeline.select(s.io().outputPath(), effective, c);
     }
     exited(f, s, output, null);
@@ -543,7 +536,7 @@ public final class Interpreter {
       boolean hasResult = !(s instanceof PassState) && !(s instanceof WaitState);
       if (hasResult) {
         c.result = result;
-        inspect(f, "result", result);
+        execution.inspect(f, "result", result);
       }
       output = s.io().output() == null ? result
           : TemplateEvaluator.evaluate(s.io().output(), c, "Output");
@@ -553,12 +546,12 @@ public final class Interpreter {
     } else {
       boolean hasResult = !(s instanceof WaitState);
       if (hasResult) {
-        inspect(f, "result", result);
+        execution.inspect(f, "result", result);
       }
       JsonNode selected = s instanceof PassState || s instanceof WaitState ? result
           : DataPipeline.selectResult(s, result, c);
       if (hasResult && !(s instanceof PassState)) {
-        inspect(f, "afterResultSelector", selected);
+        execution.inspect(f, "afterResultSelector", selected);
       }
       if (s.io().assign() != null) {
         assigned = evaluateAssign(s.io().assign(), c.withInput(selected));
@@ -566,7 +559,7 @@ public final class Interpreter {
       JsonNode merged = s instanceof WaitState ? f.input
           : DataPipeline.applyResultPath(s.io().resultPath(), f.input, selected);
       if (hasResult) {
-        inspect(f, "afterResultPath", merged);
+        execution.inspect(f, "afterResultPath", merged);
       }
       output = DataPipeline.select(s.io().outputPath(), merged, c);
     }
