@@ -11,7 +11,6 @@ import dev.statecraft.engine.core.ExecutionStatus;
 import dev.statecraft.engine.core.HistoryEvent;
 import dev.statecraft.engine.core.Inspector;
 import dev.statecraft.engine.core.Interpreter;
-import dev.statecraft.engine.core.Json;
 import dev.statecraft.engine.core.Step;
 import dev.statecraft.engine.spi.TaskHandler;
 import dev.statecraft.engine.spi.TaskRequest;
@@ -21,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -164,21 +162,12 @@ public final class ExpressRunner {
   private static void await(Command.ScheduleTask t, CompletionStage<TaskResult> stage,
       TimeSource time, LinkedBlockingQueue<Event> inbox) {
     stage.whenComplete((result, error) -> {
-      if (result instanceof TaskResult.Submitted s) {
-        inbox.add(new Event.TaskSubmitted(t.taskId(),
-            s.output() == null ? Json.object() : s.output(), time.now()));
+      if (error == null && result instanceof TaskResult.Submitted s) {
+        inbox.add(new Event.TaskSubmitted(t.taskId(), TaskDispatcher.submitted(s.output()),
+            time.now()));
         await(t, s.outcome(), time, inbox);
-      } else if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        inbox.add(new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
-            String.valueOf(cause.getMessage()), time.now()));
-      } else if (result instanceof TaskResult.Answered a) {
-        inbox.add(new Event.TaskSucceeded(t.taskId(), a.output(), time.now()));
-      } else if (result instanceof TaskResult.Success s) {
-        inbox.add(new Event.TaskSucceeded(t.taskId(), s.output(), time.now()));
-      } else if (result instanceof TaskResult.Failure f) {
-        inbox.add(new Event.TaskFailed(t.taskId(), f.error(), f.cause(), time.now()));
+      } else {
+        inbox.add(TaskDispatcher.outcome(t.taskId(), result, error, time.now()));
       }
     });
   }

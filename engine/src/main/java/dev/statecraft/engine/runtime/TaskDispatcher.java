@@ -127,28 +127,43 @@ final class TaskDispatcher implements AutoCloseable {
         return;
       }
       inFlight.remove(key, stage);
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        deliver.accept(arn, new Event.TaskFailed(t.taskId(), ErrorNames.TASK_FAILED,
-            String.valueOf(cause.getMessage()), clock.millis()));
-      } else if (result instanceof TaskResult.Answered a) {
-        deliver.accept(arn, new Event.TaskSucceeded(t.taskId(), a.output(), clock.millis()));
-      } else if (result instanceof TaskResult.Success s) {
+      if (callback && error == null && result instanceof TaskResult.Success s) {
         // A callback task's request went out: TaskStarted and TaskSubmitted with the
         // integration's answer (AWS records both); the task now waits for its callback.
-        deliver.accept(arn, callback
-            ? new Event.TaskStarted(t.taskId(), null, submitted(s.output()), clock.millis())
-            : new Event.TaskSucceeded(t.taskId(), s.output(), clock.millis()));
-      } else if (result instanceof TaskResult.Failure f) {
-        deliver.accept(arn, new Event.TaskFailed(t.taskId(), f.error(), f.cause(),
+        deliver.accept(arn, new Event.TaskStarted(t.taskId(), null, submitted(s.output()),
             clock.millis()));
+        return;
       }
+      deliver.accept(arn, outcome(t.taskId(), result, error, clock.millis()));
     });
   }
 
+  /**
+   * The event that ends a task from its handler's final answer (not Submitted): succeeded with
+   * the output, or failed with the handler's error, States.TaskFailed for an exception.
+   */
+  static Event outcome(long taskId, TaskResult result, Throwable error, long now) {
+    if (error != null) {
+      Throwable cause = error instanceof CompletionException && error.getCause() != null
+          ? error.getCause() : error;
+      return new Event.TaskFailed(taskId, ErrorNames.TASK_FAILED,
+          String.valueOf(cause.getMessage()), now);
+    }
+    if (result instanceof TaskResult.Answered a) {
+      return new Event.TaskSucceeded(taskId, a.output(), now);
+    }
+    if (result instanceof TaskResult.Success s) {
+      return new Event.TaskSucceeded(taskId, s.output(), now);
+    }
+    if (result instanceof TaskResult.Failure f) {
+      return new Event.TaskFailed(taskId, f.error(), f.cause(), now);
+    }
+    return new Event.TaskFailed(taskId, ErrorNames.TASK_FAILED,
+        "The integration answered without a result", now);
+  }
+
   /** What TaskSubmitted records: the integration's answer, or {} when there was none. */
-  private static JsonNode submitted(JsonNode output) {
+  static JsonNode submitted(JsonNode output) {
     return output == null || output.isMissingNode() ? Json.object() : output;
   }
 
