@@ -175,6 +175,73 @@ public abstract class StoreContract {
     assertThat(store.executions().testCases()).isEmpty();
   }
 
+  /**
+   * What a restart after a crash does to the writer: starts of names that exist already (each
+   * refused), new starts and the ending steps of other executions, all at once, so that groups
+   * mix them and fall back to writing one step at a time. Whatever the grouping, every started
+   * execution has its rows once, and once all have ended no timer or task is left.
+   */
+  @Test
+  void mixedDuplicateStartsNewStartsAndEndsLeaveNothingBehind() throws Exception {
+    int existing = 60;
+    int fresh = 60;
+    for (int i = 0; i < existing; i++) {
+      ExecutionRecord e = execution("old" + i);
+      store.executions().create(first(e, List.of(new TimerRecord(e.arn(), 0,
+          TimerKind.MAX_DURATION, 9_000_000), new TimerRecord(e.arn(), 3, TimerKind.STATE, 7000)),
+          List.of(new TaskRecord(e.arn(), 2, null, "T", "r", "{}", null, null, null, false))));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors
+        .newFixedThreadPool(8);
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic
+        .AtomicInteger();
+    List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+    for (int i = 0; i < existing; i++) {
+      ExecutionRecord e = execution("old" + i);
+      work.add(pool.submit(() -> { // the restarted worker starts every name again
+        try {
+          store.executions().create(first(e, List.of(new TimerRecord(e.arn(), 0,
+              TimerKind.MAX_DURATION, 9_000_000)), List.of()));
+        } catch (DuplicateKeyException expected) {
+          refused.incrementAndGet();
+        }
+      }));
+      work.add(pool.submit(() -> store.executions().commit(new StepCommit(
+          e.advance(ExecutionStatus.SUCCEEDED, "{}", null, null, 8000, 1, 2), 0, "{}",
+          events(2, 1), List.of(), List.of(), List.of(), List.of(2L), List.of()))));
+    }
+    for (int i = 0; i < fresh; i++) {
+      ExecutionRecord e = execution("new" + i);
+      work.add(pool.submit(() -> {
+        store.executions().create(first(e, List.of(new TimerRecord(e.arn(), 0,
+            TimerKind.MAX_DURATION, 9_000_000)), List.of(new TaskRecord(e.arn(), 2, null, "T",
+            "r", "{}", null, null, null, false))));
+        store.executions().commit(new StepCommit(
+            e.advance(ExecutionStatus.SUCCEEDED, "{}", null, null, 8000, 1, 2), 0, "{}",
+            events(2, 1), List.of(), List.of(), List.of(), List.of(2L), List.of()));
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : work) {
+      f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(refused.get()).isEqualTo(existing);
+    assertThat(store.executions().nextTimerDue()).isEmpty();
+    assertThat(store.executions().running()).isEmpty();
+    for (int i = 0; i < existing; i++) {
+      ExecutionRecord e = execution("old" + i);
+      assertThat(store.executions().find(e.arn()).orElseThrow().status())
+          .isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(store.executions().tasks(e.arn())).isEmpty();
+      assertThat(store.executions().history(e.arn(), null, 10, false).items()).hasSize(2);
+    }
+    for (int i = 0; i < fresh; i++) {
+      ExecutionRecord e = execution("new" + i);
+      assertThat(store.executions().tasks(e.arn())).isEmpty();
+      assertThat(store.executions().inputEvents(e.arn())).hasSize(1);
+    }
+  }
+
   @Test
   void timersComeDueInOrder() {
     ExecutionRecord a = execution("a");
