@@ -200,8 +200,9 @@ final class StatesActions {
       throw ApiException.validation("Value '" + levelName + "' at 'inspectionLevel' failed to"
           + " satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]");
     }
-    var o = service.testState(ApiJson.required(r, "definition"), ApiJson.optional(r, "input"),
-        level);
+    var o = service.testState(new StateTester.Request(ApiJson.required(r, "definition"),
+        ApiJson.optional(r, "stateName"), ApiJson.optional(r, "input"),
+        ApiJson.optional(r, "variables"), mock(r.get("mock")), level));
     ObjectNode out = Json.object();
     if (!o.inspectionData().isEmpty()) {
       ObjectNode data = out.putObject("inspectionData");
@@ -221,6 +222,37 @@ final class StatesActions {
       out.put("nextState", o.nextState());
     }
     return out;
+  }
+
+  /**
+   * TestState's {@code mock}: {@code result} (JSON text) or {@code errorOutput} ({@code error},
+   * {@code cause}); {@code fieldValidationMode} is accepted, but no API model is checked.
+   */
+  private static StateTester.Mock mock(JsonNode m) {
+    if (m == null || m.isNull()) {
+      return null;
+    }
+    if (!m.isObject()) {
+      throw ApiException.validation("'mock' must be an object with 'result' or 'errorOutput'");
+    }
+    String result = ApiJson.optional(m, "result");
+    JsonNode error = m.get("errorOutput");
+    if ((result == null) == (error == null || error.isNull())) {
+      throw ApiException.validation("'mock' needs exactly one of 'result' and 'errorOutput'");
+    }
+    if (result != null) {
+      try {
+        return new StateTester.Mock(Json.parse(result), null, null);
+      } catch (RuntimeException e) {
+        throw ApiException.validation("'mock.result' is not valid JSON");
+      }
+    }
+    if (!error.isObject()) {
+      throw ApiException.validation("'mock.errorOutput' must be an object with 'error' and"
+          + " 'cause'");
+    }
+    return new StateTester.Mock(null, ApiJson.optional(error, "error"),
+        ApiJson.optional(error, "cause"));
   }
 
   JsonNode redriveExecution(JsonNode r) {

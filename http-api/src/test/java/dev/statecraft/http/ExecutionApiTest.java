@@ -209,6 +209,23 @@ class ExecutionApiTest {
     assertThat(data.get("afterInputPath").asText()).isEqualTo("{\"a\":1,\"b\":2}");
     assertThat(data.get("afterParameters").asText()).isEqualTo("{\"sum\":3}");
     assertThat(data.get("afterResultPath").asText()).isEqualTo(r.get("output").asText());
+    // A state of a whole machine, with variables and a mocked Task answer (TestState's
+    // stateName, variables and mock).
+    String machine = "{\"StartAt\":\"Pay\",\"States\":{\"Pay\":{\"Type\":\"Task\","
+        + "\"Resource\":\"arn:aws:states:::lambda:invoke\",\"ResultSelector\":{\"paid.$\":"
+        + "\"$.ok\",\"by.$\":\"$who\"},\"End\":true}}}";
+    r = aws("TestState", JSON.writeValueAsString(JSON.createObjectNode()
+        .put("definition", machine).put("stateName", "Pay").put("variables", "{\"who\":\"ada\"}")
+        .set("mock", JSON.createObjectNode().put("result", "{\"ok\":true}"))));
+    assertThat(r.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(JSON.readTree(r.get("output").asText()))
+        .isEqualTo(JSON.readTree("{\"paid\":true,\"by\":\"ada\"}"));
+    HttpResponse<String> twoAnswers = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
+        JSON.writeValueAsString(JSON.createObjectNode().put("definition", machine)
+            .set("mock", JSON.createObjectNode().put("result", "1")
+                .set("errorOutput", JSON.createObjectNode().put("error", "E")))), "TestState");
+    assertThat(twoAnswers.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(twoAnswers.body()).get("message").asText()).contains("exactly one");
     HttpResponse<String> level = request("POST", "/", AwsJsonProtocol.CONTENT_TYPE,
         JSON.writeValueAsString(JSON.createObjectNode().put("definition", pass)
             .put("inspectionLevel", "LOUD")), "TestState");

@@ -13,12 +13,16 @@ import dev.statecraft.engine.runtime.ExecutionResult;
 import dev.statecraft.engine.runtime.ExpressRunner;
 import dev.statecraft.engine.runtime.TimeSource;
 import dev.statecraft.engine.spi.TaskHandler;
+import dev.statecraft.engine.spi.TaskRequest;
+import dev.statecraft.engine.spi.TaskResult;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * TestState: runs one state on an input, without a state machine. The state is wrapped in a
@@ -60,37 +64,91 @@ public final class StateTester {
     return test(stateDefinition, input, InspectionLevel.INFO);
   }
 
+  /**
+   * A mocked answer for the tested Task state (TestState's {@code mock}): its result, or an
+   * error and cause.
+   */
+  public record Mock(JsonNode result, String error, String cause) {}
+
+  /**
+   * One test.
+   *
+   * @param definition a state, or a whole state machine with {@code stateName}
+   * @param stateName the state of a whole machine to test (its StartAt when null)
+   * @param input the state's input (JSON text; {} when null)
+   * @param variables workflow variables the state sees (a JSON object as text), or null
+   * @param mock the Task state's answer instead of calling its integration, or null
+   * @param level what to return
+   */
+  public record Request(String definition, String stateName, String input, String variables,
+      Mock mock, InspectionLevel level) {}
+
   public Outcome test(String stateDefinition, String input, InspectionLevel level) {
-    JsonNode state;
+    return test(new Request(stateDefinition, null, input, null, null, level));
+  }
+
+  public Outcome test(Request request) {
+    JsonNode definition;
     try {
-      state = Json.parse(stateDefinition);
+      definition = Json.parse(request.definition());
     } catch (RuntimeException e) {
       throw new StatesApiException.InvalidDefinition("Invalid State Definition: the state is not"
           + " valid JSON");
     }
-    if (!state.isObject()) {
+    if (!definition.isObject()) {
       throw new StatesApiException.InvalidDefinition("Invalid State Definition: a state must be"
           + " a JSON object");
     }
+    boolean wholeMachine = definition.has("States");
+    if (request.stateName() != null && !wholeMachine) {
+      throw new StatesApiException.InvalidDefinition("Invalid State Definition: with stateName"
+          + " the definition must be a whole state machine (StartAt and States)");
+    }
+    String name = STATE;
+    JsonNode state = definition;
+    JsonNode queryLanguage = definition.get("QueryLanguage");
+    if (wholeMachine) {
+      ParseResult whole = Asl.parse(definition);
+      if (!whole.valid()) {
+        throw new StatesApiException.InvalidDefinition("Invalid State Machine Definition: "
+            + whole.errors().get(0).message());
+      }
+      name = request.stateName() != null ? request.stateName()
+          : definition.path("StartAt").asText();
+      state = definition.get("States").get(name);
+      if (state == null) {
+        throw new StatesApiException.InvalidDefinition("Invalid State Definition: the state"
+            + " machine has no top-level state named '" + name + "'");
+      }
+      if (state.has("QueryLanguage")) {
+        queryLanguage = state.get("QueryLanguage");
+      }
+    }
     Set<String> targets = new LinkedHashSet<>();
     collectTargets(state, targets);
+    if (targets.contains(name)) {
+      name = STATE; // a state that goes to itself: its target must end the run
+    }
     ObjectNode machine = Json.object();
-    machine.put("StartAt", STATE);
+    machine.put("StartAt", name);
     ObjectNode states = machine.putObject("States");
-    states.set(STATE, state);
+    states.set(name, state);
     for (String t : targets) {
-      if (!t.equals(STATE)) {
+      if (!t.equals(name)) {
         states.putObject(t).put("Type", "Succeed");
       }
     }
-    if (state.has("QueryLanguage")) {
-      machine.set("QueryLanguage", state.get("QueryLanguage"));
+    if (queryLanguage != null) {
+      machine.set("QueryLanguage", queryLanguage);
     }
     ParseResult parsed = Asl.parse(machine);
     if (!parsed.valid()) {
       throw new StatesApiException.InvalidDefinition("Invalid State Definition: "
           + parsed.errors().get(0).message());
     }
+    Map<String, JsonNode> variables = variables(request.variables());
+    String input = request.input();
+    InspectionLevel level = request.level() == null ? InspectionLevel.INFO : request.level();
     JsonNode in;
     try {
       in = input == null || input.isBlank() ? Json.object() : Json.parse(input);
@@ -108,8 +166,11 @@ public final class StateTester {
         : (stage, value) -> stages.putIfAbsent(stage, Json.write(value));
     ExecutionResult r;
     try {
-      r = new ExpressRunner(handlers).run(parsed.machine(), in,
-          new ExpressRunner.Options(info, TimeSource.virtual(now), true, now, inspector));
+      List<TaskHandler> answering = request.mock() == null ? handlers
+          : List.of(new MockAnswer(request.mock()));
+      r = new ExpressRunner(answering).run(parsed.machine(), in,
+          new ExpressRunner.Options(info, TimeSource.virtual(now), true, now, inspector,
+              variables));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -130,6 +191,41 @@ public final class StateTester {
     }
     return new Outcome(caught ? "CAUGHT_ERROR" : "SUCCEEDED", Json.write(r.output()), null, null,
         next, stages);
+  }
+
+  /** The variables given to the test, checked: a JSON object, each name a valid variable. */
+  private static Map<String, JsonNode> variables(String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    JsonNode vars;
+    try {
+      vars = Json.parse(text);
+    } catch (RuntimeException e) {
+      throw new StatesApiException.ValidationException("Invalid variables: not valid JSON");
+    }
+    if (!vars.isObject()) {
+      throw new StatesApiException.ValidationException("Invalid variables: expected a JSON"
+          + " object of variable names to values");
+    }
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    vars.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  /** Answers every task of the test with the mocked result or error, calling nothing. */
+  private record MockAnswer(Mock mock) implements TaskHandler {
+    @Override
+    public boolean supports(String resource) {
+      return true;
+    }
+
+    @Override
+    public CompletionStage<TaskResult> invoke(TaskRequest request) {
+      return CompletableFuture.completedFuture(mock.error() != null || mock.result() == null
+          ? TaskResult.failure(mock.error(), mock.cause())
+          : TaskResult.answered(mock.result()));
+    }
   }
 
   private static boolean isCatchTarget(JsonNode state, String name) {

@@ -73,7 +73,12 @@ public final class StatesService implements AutoCloseable {
   /** TestState with an inspection level: DEBUG and TRACE add the data of every stage. */
   public StateTester.Outcome testState(String stateDefinition, String input,
       StateTester.InspectionLevel level) {
-    return new StateTester(engine.config().handlers()).test(stateDefinition, input, level);
+    return testState(new StateTester.Request(stateDefinition, null, input, null, null, level));
+  }
+
+  /** TestState with every option: a state of a whole machine, variables, a mocked answer. */
+  public StateTester.Outcome testState(StateTester.Request request) {
+    return new StateTester(engine.config().handlers()).test(request);
   }
 
   /**

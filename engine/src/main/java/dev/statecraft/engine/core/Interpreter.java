@@ -68,15 +68,17 @@ public final class Interpreter {
    */
   public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
       long seed, boolean recordHistory, int budget) {
-    return start(machine, info, input, seed, recordHistory, budget, null);
+    return start(machine, info, input, seed, recordHistory, budget, null, Map.of());
   }
 
   /**
    * Starts an execution whose top-level states show their data stages to {@code inspector}
-   * (TestState's inspectionData); null for none.
+   * (TestState's inspectionData; null for none) and see {@code variables} from the start
+   * (TestState's variables; empty for none).
    */
   public static Started start(StateMachine machine, ExecutionInfo info, JsonNode input,
-      long seed, boolean recordHistory, int budget, Inspector inspector) {
+      long seed, boolean recordHistory, int budget, Inspector inspector,
+      Map<String, JsonNode> variables) {
     ExecutionState state = new ExecutionState(machine, info, input, seed, recordHistory);
     state.inspector = inspector;
     Interpreter it = new Interpreter(state, info.startMillis());
@@ -91,6 +93,7 @@ public final class Interpreter {
           info.startMillis() + machine.timeoutSeconds() * 1000L));
     }
     Frame root = new Frame(machine.workflow(), null, -1, new Variables(null), null);
+    variables.forEach(root.variables::set);
     state.root = root;
     root.moveTo(machine.workflow().state(machine.startAt()), input);
     it.runnable.add(root);

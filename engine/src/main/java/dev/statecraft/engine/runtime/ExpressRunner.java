@@ -18,6 +18,7 @@ import dev.statecraft.engine.spi.TaskResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -44,11 +45,12 @@ public final class ExpressRunner {
    * @param recordHistory whether to build history events
    * @param seed the random seed (States.UUID, MathRandom, task tokens)
    * @param inspector watches the top-level states' data stages (TestState), or null
+   * @param variables workflow variables set before the first state (TestState), or empty
    */
   public record Options(ExecutionInfo info, TimeSource time, boolean recordHistory, long seed,
-      Inspector inspector) {
+      Inspector inspector, Map<String, JsonNode> variables) {
     public Options(ExecutionInfo info, TimeSource time, boolean recordHistory, long seed) {
-      this(info, time, recordHistory, seed, null);
+      this(info, time, recordHistory, seed, null, Map.of());
     }
   }
 
@@ -67,7 +69,8 @@ public final class ExpressRunner {
     Set<Long> tasks = new HashSet<>();
 
     Interpreter.Started started = Interpreter.start(machine, options.info(), input,
-        options.seed(), options.recordHistory(), Interpreter.STEP_BUDGET, options.inspector());
+        options.seed(), options.recordHistory(), Interpreter.STEP_BUDGET, options.inspector(),
+        options.variables());
     ExecutionState state = started.state();
     Step step = started.step();
     while (true) {

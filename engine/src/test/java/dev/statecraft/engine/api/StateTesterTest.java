@@ -1,6 +1,7 @@
 package dev.statecraft.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.statecraft.engine.api.StateTester.InspectionLevel;
 import dev.statecraft.engine.core.Json;
@@ -85,6 +86,69 @@ class StateTesterTest {
     assertThat(o.nextState()).isEqualTo("Big");
     assertThat(o.inspectionData()).containsExactly(entry("input", "{\"a\":{\"b\":5}}"),
         entry("afterInputPath", "{\"b\":5}"));
+  }
+
+  private static final String MACHINE = """
+      {"QueryLanguage":"JSONata","StartAt":"Load","States":{
+        "Load":{"Type":"Pass","Output":{"n":1},"Next":"Charge"},
+        "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+          "Arguments":{"id":"{% $states.input.n %}"},
+          "Output":"{% $states.result.value + $bonus %}",
+          "Catch":[{"ErrorEquals":["Card.Declined"],"Next":"Refund"}],"Next":"Ship"},
+        "Ship":{"Type":"Succeed"},"Refund":{"Type":"Succeed"}}}""";
+
+  @Test
+  void aStateOfAWholeMachineRunsWithVariablesAndTheMachinesQueryLanguage() {
+    StateTester.Outcome o = tester.test(new StateTester.Request(MACHINE, "Charge", "{\"n\":6}",
+        "{\"bonus\":100}", null, InspectionLevel.INFO));
+
+    assertThat(o.status()).isEqualTo("SUCCEEDED");
+    assertThat(o.output()).isEqualTo("142"); // 6 * 7 from the integration, + $bonus
+    assertThat(o.nextState()).isEqualTo("Ship");
+  }
+
+  @Test
+  void aMockAnswersInsteadOfTheIntegration() {
+    StateTester.Outcome ok = tester.test(new StateTester.Request(MACHINE, "Charge", "{\"n\":6}",
+        "{\"bonus\":1}", new StateTester.Mock(Json.parse("{\"value\":41}"), null, null),
+        InspectionLevel.INFO));
+    assertThat(ok.output()).isEqualTo("42");
+
+    StateTester.Outcome caught = tester.test(new StateTester.Request(MACHINE, "Charge",
+        "{\"n\":1}", null, new StateTester.Mock(null, "Card.Declined", "no funds"),
+        InspectionLevel.INFO));
+    assertThat(caught.status()).isEqualTo("CAUGHT_ERROR");
+    assertThat(caught.nextState()).isEqualTo("Refund");
+    assertThat(Json.parse(caught.output())).isEqualTo(Json.parse(
+        "{\"Error\":\"Card.Declined\",\"Cause\":\"no funds\"}"));
+
+    StateTester.Outcome failed = tester.test(new StateTester.Request(MACHINE, "Charge",
+        "{\"n\":1}", null, new StateTester.Mock(null, "Other.Error", "boom"),
+        InspectionLevel.INFO));
+    assertThat(failed.status()).isEqualTo("FAILED");
+    assertThat(failed.error()).isEqualTo("Other.Error");
+  }
+
+  @Test
+  void badRequestsAreRefusedWithAwsErrors() {
+    assertThatThrownBy(() -> tester.test(new StateTester.Request(MACHINE, "Nope", "{}", null,
+        null, InspectionLevel.INFO))).isInstanceOf(StatesApiException.InvalidDefinition.class)
+        .hasMessageContaining("Nope");
+    assertThatThrownBy(() -> tester.test(new StateTester.Request(TASK, "Charge", "{}", null,
+        null, InspectionLevel.INFO))).isInstanceOf(StatesApiException.InvalidDefinition.class)
+        .hasMessageContaining("whole state machine");
+    assertThatThrownBy(() -> tester.test(new StateTester.Request(MACHINE, "Charge", "{}", "[1]",
+        null, InspectionLevel.INFO))).isInstanceOf(StatesApiException.ValidationException.class);
+  }
+
+  @Test
+  void aStateThatGoesToItselfRunsOnceAndSaysSo() {
+    StateTester.Outcome o = tester.test(new StateTester.Request("""
+        {"StartAt":"Loop","States":{"Loop":{"Type":"Choice","Choices":[
+          {"Variable":"$.again","BooleanEquals":true,"Next":"Loop"}],"Default":"Out"},
+         "Out":{"Type":"Succeed"}}}""", "Loop", "{\"again\":true}", null, null,
+        InspectionLevel.INFO));
+    assertThat(o.nextState()).isEqualTo("Loop");
   }
 
   private static java.util.Map.Entry<String, String> entry(String k, String v) {
