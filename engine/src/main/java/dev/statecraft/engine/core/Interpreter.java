@@ -40,6 +40,7 @@ public final class Interpreter {
   final Deque<Frame> runnable = new ArrayDeque<>();
   final FailureRouter failures = new FailureRouter(this);
   private final ChildRuns children = new ChildRuns(this);
+  private final TaskRuns tasks = new TaskRuns(this);
   private int budget = STEP_BUDGET;
 
   private Interpreter(ExecutionState execution, long now) {
@@ -126,54 +127,15 @@ public final class Interpreter {
     if (event instanceof Event.TimerFired t) {
       timerFired(t.timerId());
     } else if (event instanceof Event.TaskStarted t) {
-      Frame f = execution.waiting.get(t.taskId());
-      if (f != null && history.enabled(f)) {
-        TaskState task = (TaskState) f.state;
-        if (TaskResources.isActivity(task.resource())) {
-          ObjectNode d = Json.object();
-          if (t.workerName() != null) {
-            d.put("workerName", t.workerName());
-          }
-          history.add(f, EventType.ActivityStarted, d);
-        } else {
-          history.add(f, EventType.TaskStarted, taskDetails(task));
-        }
-      }
-      if (f != null && t.submitted() != null) {
-        submitted(f, t.taskId(), t.submitted());
-      }
+      tasks.started(t);
     } else if (event instanceof Event.TaskSubmitted t) {
-      Frame f = execution.waiting.get(t.taskId());
-      if (f != null) {
-        submitted(f, t.taskId(), t.output());
-      }
+      tasks.submitted(t.taskId(), t.output());
     } else if (event instanceof Event.TaskSucceeded t) {
-      execution.submitted.remove(t.taskId());
-      Frame f = execution.waiting.remove(t.taskId());
-      if (f != null) {
-        TaskState task = (TaskState) f.state;
-        if (history.enabled(f)) {
-          boolean activity = TaskResources.isActivity(task.resource());
-          ObjectNode d = activity ? Json.object() : taskDetails(task);
-          d.setAll(History.payload("output", t.output()));
-          history.add(f, activity ? EventType.ActivitySucceeded : EventType.TaskSucceeded, d);
-        }
-        f.waitingFor = Frame.Wait.NONE;
-        f.status = Frame.Status.RUNNING;
-        if (PayloadLimit.exceeds(t.output())) {
-          failures.handle(f, ErrorNames.DATA_LIMIT_EXCEEDED, PayloadLimit.tooLarge(task.name())
-              .cause());
-        } else {
-          guarded(f, () -> finishState(f, t.output()));
-        }
-        runnable.add(f);
-      }
+      tasks.succeeded(t);
     } else if (event instanceof Event.TaskFailed t) {
-      execution.submitted.remove(t.taskId());
-      taskFailed(t.taskId(), EventType.TaskFailed, t.error(), t.cause());
+      tasks.failed(t.taskId(), EventType.TaskFailed, t.error(), t.cause());
     } else if (event instanceof Event.TaskTimedOut t) {
-      execution.submitted.remove(t.taskId());
-      taskFailed(t.taskId(), EventType.TaskTimedOut, t.error(), t.cause());
+      tasks.failed(t.taskId(), EventType.TaskTimedOut, t.error(), t.cause());
     } else if (event instanceof Event.Continue) {
       runnable.addAll(execution.paused);
       execution.paused.clear();
@@ -181,17 +143,6 @@ public final class Interpreter {
       abort(stop.error(), stop.cause());
     } else if (event instanceof Event.ExecutionTimeout) {
       timeout();
-    }
-  }
-
-  /** Records TaskSubmitted once per task: a task dispatched again after a restart submits again. */
-  private void submitted(Frame f, long taskId, JsonNode output) {
-    TaskState task = (TaskState) f.state;
-    if (execution.submitted.add(taskId) && history.enabled(f)
-        && !TaskResources.isActivity(task.resource())) {
-      ObjectNode d = taskDetails(task);
-      d.setAll(History.payload("output", output));
-      history.add(f, EventType.TaskSubmitted, d);
     }
   }
 
@@ -219,29 +170,6 @@ public final class Interpreter {
     root.moveTo(root.state, root.input);
     root.redriveKeeps = kept;
     runnable.add(root);
-  }
-
-  private void taskFailed(long taskId, EventType type, String error, String cause) {
-    Frame f = execution.waiting.remove(taskId);
-    if (f == null) {
-      return;
-    }
-    if (history.enabled(f)) {
-      TaskState task = (TaskState) f.state;
-      if (TaskResources.isActivity(task.resource())) {
-        // AWS names an activity's events Activity*, with only the error and cause.
-        history.add(f, type == EventType.TaskFailed ? EventType.ActivityFailed
-            : EventType.ActivityTimedOut, History.error(error, cause));
-      } else {
-        ObjectNode d = taskDetails(task);
-        d.setAll(History.error(error, cause));
-        history.add(f, type, d);
-      }
-    }
-    f.waitingFor = Frame.Wait.NONE;
-    f.status = Frame.Status.RUNNING;
-    failures.handle(f, error, cause);
-    runnable.add(f);
   }
 
   private void timerFired(long timerId) {
@@ -317,7 +245,7 @@ public final class Interpreter {
     if (s instanceof PassState p) {
       pass(f, p);
     } else if (s instanceof TaskState t) {
-      task(f, t);
+      tasks.schedule(f, t);
     } else if (s instanceof ChoiceState c) {
       choice(f, c);
     } else if (s instanceof WaitState w) {
@@ -352,72 +280,6 @@ public final class Interpreter {
       }
     }
     finishState(f, result);
-  }
-
-  private void task(Frame f, TaskState t) {
-    if (f.retryCounts == null) {
-      f.retryCounts = new int[t.retry().size()];
-    }
-    long taskId = execution.newId();
-    boolean activity = TaskResources.isActivity(t.resource());
-    if (activity || t.resource() != null && t.resource().endsWith(".waitForTaskToken")) {
-      f.taskToken = TaskTokens.token(execution, taskId);
-    }
-    EvalContext c = ctx(f, f.input);
-    JsonNode input = DataPipeline.effectiveInput(t, c);
-    Long timeout = seconds(t.timeoutSeconds(), c, "TimeoutSeconds");
-    Long heartbeat = seconds(t.heartbeatSeconds(), c, "HeartbeatSeconds");
-    JsonNode credentials = t.credentials() == null ? null
-        : TemplateEvaluator.evaluate(t.credentials(), c, "Credentials");
-    f.effectiveInput = input;
-    f.waitingFor = Frame.Wait.TASK;
-    f.pendingId = taskId;
-    f.status = Frame.Status.WAITING;
-    execution.waiting.put(taskId, f);
-    if (history.enabled(f) && activity) {
-      ObjectNode d = Json.object();
-      d.put("resource", t.resource());
-      d.setAll(History.payload("input", input));
-      if (timeout != null) {
-        d.put("timeoutInSeconds", timeout);
-      }
-      if (heartbeat != null) {
-        d.put("heartbeatInSeconds", heartbeat);
-      }
-      history.add(f, EventType.ActivityScheduled, d);
-    } else if (history.enabled(f)) {
-      ObjectNode d = taskDetails(t);
-      d.put("region", TaskResources.region(t.resource()));
-      d.put("parameters", Json.write(input));
-      if (timeout != null) {
-        d.put("timeoutInSeconds", timeout);
-      }
-      if (heartbeat != null) {
-        d.put("heartbeatInSeconds", heartbeat);
-      }
-      history.add(f, EventType.TaskScheduled, d);
-    }
-    commands.add(new Command.ScheduleTask(taskId, t.name(), t.resource(), input, timeout,
-        heartbeat, f.taskToken, credentials));
-  }
-
-  private static ObjectNode taskDetails(TaskState t) {
-    ObjectNode d = Json.object();
-    d.put("resourceType", TaskResources.resourceType(t.resource()));
-    d.put("resource", TaskResources.resource(t.resource()));
-    return d;
-  }
-
-  private Long seconds(Template t, EvalContext c, String field) {
-    if (t == null) {
-      return null;
-    }
-    JsonNode v = TemplateEvaluator.evaluate(t, c, field);
-    if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() <= 0) {
-      throw new StateFailure(ErrorNames.RUNTIME, "The value of the field '" + field
-          + "' must be a positive integer, got " + Json.write(v));
-    }
-    return v.asLong();
   }
 
   private void choice(Frame f, ChoiceState c) {
