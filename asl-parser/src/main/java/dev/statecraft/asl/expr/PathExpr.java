@@ -44,6 +44,11 @@ public final class PathExpr {
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+  /** Whether a workflow variable may have this name: a letter or '_', then letters, digits, '_'. */
+  public static boolean isVariableName(String name) {
+    return VARIABLE_NAME.matcher(name).matches();
+  }
+
   private final String text;
   private final Root root;
   private final String variable;

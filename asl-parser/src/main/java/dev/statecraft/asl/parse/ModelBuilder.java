@@ -227,7 +227,7 @@ public final class ModelBuilder {
     for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
-      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      if (!PathExpr.isVariableName(name)) {
         ctx.error(DiagnosticCodes.INVALID_VARIABLE_NAME, child(pointer, key),
             "Variable name '" + name + "' is not valid: it must start with a letter or '_' and"
                 + " contain only letters, digits and '_'");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statecraft.asl.Asl;
 import dev.statecraft.asl.ParseResult;
+import dev.statecraft.asl.expr.PathExpr;
 import dev.statecraft.engine.core.EventType;
 import dev.statecraft.engine.core.ExecutionInfo;
 import dev.statecraft.engine.core.HistoryEvent;
@@ -209,7 +210,14 @@ public final class StateTester {
           + " object of variable names to values");
     }
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    vars.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    vars.fields().forEachRemaining(e -> {
+      if (!PathExpr.isVariableName(e.getKey()) || e.getKey().length() > 80) {
+        throw new StatesApiException.ValidationException("Invalid variables: '" + e.getKey()
+            + "' is not a variable name (a letter or '_', then letters, digits or '_'; at most"
+            + " 80 characters)");
+      }
+      out.put(e.getKey(), e.getValue());
+    });
     return out;
   }
 

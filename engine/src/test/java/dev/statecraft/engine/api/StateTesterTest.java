@@ -139,6 +139,9 @@ class StateTesterTest {
         .hasMessageContaining("whole state machine");
     assertThatThrownBy(() -> tester.test(new StateTester.Request(MACHINE, "Charge", "{}", "[1]",
         null, InspectionLevel.INFO))).isInstanceOf(StatesApiException.ValidationException.class);
+    assertThatThrownBy(() -> tester.test(new StateTester.Request(MACHINE, "Charge", "{}",
+        "{\"my-var\":1}", null, InspectionLevel.INFO)))
+        .isInstanceOf(StatesApiException.ValidationException.class).hasMessageContaining("my-var");
   }
 
   @Test
