@@ -117,6 +117,22 @@ class RedriveTest {
     assertThat(calls.get()).isEqualTo(2);
   }
 
+  /**
+   * Starts the machine, waits for it to fail on the declined card (after {@code shippedBefore}
+   * ship calls), redrives it and returns it once it has succeeded.
+   */
+  private ExecutionRecord failThenRedrive(String name, String definition, String input,
+      int shippedBefore) throws Exception {
+    StateMachineRecord m = api.createStateMachine(name, definition, "role",
+        StateMachineType.STANDARD);
+    String arn = api.startExecution(m.arn(), name + "-1", input).executionArn();
+    ExecutionRecord failed = awaitStatus(arn, ExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("Card.Declined");
+    assertThat(shipped.get()).as("ship calls before the redrive").isEqualTo(shippedBefore);
+    api.redriveExecution(arn);
+    return awaitStatus(arn, ExecutionStatus.SUCCEEDED);
+  }
+
   @Test
   void aRedrivenParallelRunsOnlyItsFailedBranchAgain() throws Exception {
     String def = """
@@ -125,16 +141,7 @@ class RedriveTest {
             "Resource":"arn:aws:states:::test:ship","End":true}}},
           {"StartAt":"Charge","States":{"Charge":{"Type":"Task",
             "Resource":"arn:aws:states:::test:charge","End":true}}}]}}}""";
-    StateMachineRecord m = api.createStateMachine("both", def, "role",
-        StateMachineType.STANDARD);
-    StartResult s = api.startExecution(m.arn(), "order-3", "{}");
-    // "charge" is the first call only when the branches start in order; count by resource.
-    ExecutionRecord failed = awaitStatus(s.executionArn(), ExecutionStatus.FAILED);
-    assertThat(failed.error()).isEqualTo("Card.Declined");
-    assertThat(shipped.get()).isEqualTo(1);
-
-    api.redriveExecution(s.executionArn());
-    ExecutionRecord done = awaitStatus(s.executionArn(), ExecutionStatus.SUCCEEDED);
+    ExecutionRecord done = failThenRedrive("both", def, "{}", 1);
     assertThat(Json.parse(done.output())).isEqualTo(Json.parse(
         "[{\"shipped\":1},{\"charged\":true}]"));
     assertThat(shipped.get()).as("the branch that succeeded is not run again").isEqualTo(1);
@@ -149,20 +156,12 @@ class RedriveTest {
               "Next":"Charge"}],"Default":"Ship"},
             "Ship":{"Type":"Task","Resource":"arn:aws:states:::test:ship","End":true},
             "Charge":{"Type":"Task","Resource":"arn:aws:states:::test:charge","End":true}}}}}}""";
-    StateMachineRecord m = api.createStateMachine("each", def, "role",
-        StateMachineType.STANDARD);
-    StartResult s = api.startExecution(m.arn(), "order-4", "[1, 2, 3]");
-    ExecutionRecord failed = awaitStatus(s.executionArn(), ExecutionStatus.FAILED);
-    assertThat(failed.error()).isEqualTo("Card.Declined");
-    // Item 1 shipped; item 2 failed; item 3 never started (MaxConcurrency 1).
-    assertThat(shipped.get()).isEqualTo(1);
-
-    api.redriveExecution(s.executionArn());
-    ExecutionRecord done = awaitStatus(s.executionArn(), ExecutionStatus.SUCCEEDED);
+    // Item 1 ships; item 2 fails; item 3 never starts (MaxConcurrency 1).
+    ExecutionRecord done = failThenRedrive("each", def, "[1, 2, 3]", 1);
     assertThat(Json.parse(done.output())).isEqualTo(Json.parse(
         "[{\"shipped\":1},{\"charged\":true},{\"shipped\":2}]"));
     assertThat(shipped.get()).as("iteration 1 is not run again").isEqualTo(2);
-    List<EventType> types = api.getExecutionHistory(s.executionArn(), null, 1000, false)
+    List<EventType> types = api.getExecutionHistory(done.arn(), null, 1000, false)
         .items().stream().map(HistoryEvent::type).toList();
     List<EventType> afterRedrive = types.subList(types.indexOf(EventType.ExecutionRedriven),
         types.size());
